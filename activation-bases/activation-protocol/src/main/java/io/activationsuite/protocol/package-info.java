@@ -1,0 +1,2 @@
+/** Airbyte protocol model, connector runner and exact checkpointing. */
+package io.activationsuite.protocol;
