@@ -38,8 +38,8 @@ public final class DestinationRunner {
     // Stray prints from any library must never corrupt the protocol channel: send them to stderr.
     System.setOut(stderr);
     int code = run(args, System.in, stdout);
-    stderr.flush();
-    Runtime.getRuntime().halt(code);
+    stderr.close();
+    System.exit(code);
   }
 
   /** Runs one command in-process (used by tests): returns the exit code, never exits the JVM. */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Wraps stderr so that whatever any library logs there goes out line by line with secrets blanked. */
 public final class RedactingOutputStream extends OutputStream {
+  private static final int MAX_PARTIAL_LINE = 64 * 1024;
+
   private final OutputStream target;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
@@ -36,9 +38,13 @@ public final class RedactingOutputStream extends OutputStream {
     line.write(bytes, start, end - start);
   }
 
+  /**
+   * Flushes complete lines only: a secret split across two writes must not escape because a caller
+   * (PrintStream's auto-flush) flushed between them. The partial line goes out on {@link #close()}.
+   */
   @Override
   public synchronized void flush() throws IOException {
-    if (line.size() > 0) {
+    if (line.size() > MAX_PARTIAL_LINE) {
       emitLine();
     }
     target.flush();
@@ -46,7 +52,10 @@ public final class RedactingOutputStream extends OutputStream {
 
   @Override
   public synchronized void close() throws IOException {
-    flush();
+    if (line.size() > 0) {
+      emitLine();
+    }
+    target.flush();
   }
 
   private void emitLine() throws IOException {
