@@ -1,8 +1,10 @@
 package io.activationsuite.protocol.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.activationsuite.protocol.errors.ConfigErrorException;
@@ -17,8 +19,20 @@ public final class ConfigValidator {
 
   private final JsonSchema schema;
 
+  /** Airbyte UI annotations: meaningful to the platform's form, not to validation. */
+  private static final List<String> AIRBYTE_KEYWORDS = List.of(
+      "airbyte_secret", "airbyte_hidden", "always_show", "order", "group", "display_type", "multiline",
+      "pattern_descriptor", "airbyte_type", "x-airbyte-group");
+
   public ConfigValidator(JsonNode connectionSpecification) {
-    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(connectionSpecification);
+    JsonMetaSchema.Builder meta = JsonMetaSchema.builder(JsonMetaSchema.getV7());
+    AIRBYTE_KEYWORDS.forEach(keyword -> meta.keyword(new NonValidationKeyword(keyword)));
+    JsonMetaSchema metaSchema = meta.build();
+    JsonSchemaFactory factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+        .metaSchema(metaSchema)
+        .defaultMetaSchemaIri(metaSchema.getIri())
+        .build();
+    this.schema = factory.getSchema(connectionSpecification);
   }
 
   /** Throws a {@link ConfigErrorException} naming each offending field when the config does not fit. */
