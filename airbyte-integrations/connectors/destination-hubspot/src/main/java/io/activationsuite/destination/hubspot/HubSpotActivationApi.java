@@ -65,7 +65,7 @@ public final class HubSpotActivationApi implements ActivationApi {
 
   static ObjectNode withRefreshToken(JsonNode config, String refreshToken) {
     ObjectNode copy = config.deepCopy();
-    ((ObjectNode) copy.with("credentials")).put("refresh_token", refreshToken);
+    ((ObjectNode) copy.get("credentials")).put("refresh_token", refreshToken);
     return copy;
   }
 }

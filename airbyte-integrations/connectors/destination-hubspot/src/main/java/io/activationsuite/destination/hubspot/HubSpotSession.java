@@ -44,7 +44,8 @@ public final class HubSpotSession implements ApiSession {
           + " in this account (custom objects need the scope crm.schemas.custom.read to be listed).");
     }
     if (objectNames.isEmpty()) {
-      if (!ScopeCheck.canWriteAny(granted, HubSpotObjectType.STANDARD) && !granted.contains("crm.objects.custom.write")) {
+      boolean custom = granted.contains("crm.objects.custom.write");
+      if (!custom && !ScopeCheck.canWriteAny(granted, HubSpotObjectType.STANDARD)) {
         return failed("The HubSpot token cannot write any CRM object. Give the app at least one write scope,"
             + " e.g. crm.objects.contacts.write, plus the matching read scope.");
       }
