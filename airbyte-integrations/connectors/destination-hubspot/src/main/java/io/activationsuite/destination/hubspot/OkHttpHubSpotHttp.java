@@ -29,7 +29,7 @@ public final class OkHttpHubSpotHttp implements HubSpotHttp {
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient client;
-  private final HttpUrl baseUrl;
+  private final String baseUrl;
   private final AccessTokens tokens;
   private final RequestBudget budget;
   private final ObjectMapper mapper;
@@ -43,7 +43,8 @@ public final class OkHttpHubSpotHttp implements HubSpotHttp {
   public OkHttpHubSpotHttp(OkHttpClient client, HttpUrl baseUrl, AccessTokens tokens, RequestBudget budget,
       ObjectMapper mapper, RetryPolicy retry) {
     this.client = client;
-    this.baseUrl = baseUrl;
+    String text = baseUrl.toString();
+    this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     this.tokens = tokens;
     this.budget = budget;
     this.mapper = mapper;
