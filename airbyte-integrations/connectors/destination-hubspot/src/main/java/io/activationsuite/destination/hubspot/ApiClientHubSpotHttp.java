@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.ApiResponseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import okhttp3.HttpUrl;
@@ -68,6 +69,9 @@ public final class ApiClientHubSpotHttp implements HubSpotHttp {
     ApiResponse response;
     try {
       response = client.execute(request);
+    } catch (ApiResponseException e) {
+      // a final refusal (e.g. 401 with a token that cannot be renewed): the caller words it for the user
+      response = e.response();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while calling HubSpot");
