@@ -35,6 +35,12 @@ public final class HubSpotApiClients {
   /** HubSpot's rate-limit window. */
   public static final Duration WINDOW = Duration.ofSeconds(10);
 
+  /**
+   * Extra window length kept as margin. Small, because the shared limiter already frees a slot only a
+   * full window after the response arrived, later than HubSpot counted the request.
+   */
+  public static final double SAFETY_MARGIN = 0.01;
+
   private HubSpotApiClients() {}
 
   /**
@@ -47,7 +53,8 @@ public final class HubSpotApiClients {
     OkHttpClient http = HttpClientFactory.create(
         HttpClientSettings.defaults("activation-suite-destination-hubspot", Math.max(1, concurrency)));
     HttpUrl baseUrl = HttpUrl.get(config.baseUrl().toString());
-    RateLimits.Builder limits = RateLimits.builder().window(config.tier().requestsPerTenSeconds(), WINDOW);
+    RateLimits.Builder limits = RateLimits.builder().window(config.tier().requestsPerTenSeconds(), WINDOW)
+        .safetyMargin(SAFETY_MARGIN);
     if (config.dailyRequestBudget() != null) {
       limits.daily(DailyQuota.resettingAtMidnight(config.dailyRequestBudget(), ZoneOffset.UTC));
     }
