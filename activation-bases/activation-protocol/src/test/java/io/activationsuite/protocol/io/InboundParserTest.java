@@ -1,0 +1,58 @@
+package io.activationsuite.protocol.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.activationsuite.protocol.checkpoint.StateScope;
+import io.activationsuite.protocol.model.StreamDescriptor;
+import org.junit.jupiter.api.Test;
+
+class InboundParserTest {
+  private final InboundParser parser = new InboundParser();
+
+  @Test
+  void aStateWithoutTypeIsALegacyStateInTheGlobalScope() {
+    Inbound inbound = parser.parse("{\"type\":\"STATE\",\"state\":{\"data\":{\"x\":1}}}", 1);
+
+    assertThat(inbound).isInstanceOfSatisfying(Inbound.State.class,
+        s -> assertThat(s.scope()).isEqualTo(StateScope.GLOBAL));
+  }
+
+  @Test
+  void aRecordCarriesItsStreamDataAndUtf8Size() {
+    String line = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"u\",\"data\":{\"n\":\"é\"},\"emitted_at\":5}}";
+
+    Inbound inbound = parser.parse(line, 1);
+
+    assertThat(inbound).isInstanceOfSatisfying(Inbound.Record.class, r -> {
+      assertThat(r.stream()).isEqualTo(new StreamDescriptor("u", null));
+      assertThat(r.emittedAt()).isEqualTo(5);
+      assertThat(r.sizeBytes()).isEqualTo(line.length() + 1);
+    });
+  }
+
+  @Test
+  void aBrokenRecordLineStillNamesItsStreamWhenItCanBeRead() {
+    String line = "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"n\",\"stream\":\"u\",\"data\":{";
+
+    Inbound inbound = parser.parse(line, 9);
+
+    assertThat(inbound).isInstanceOfSatisfying(Inbound.Malformed.class, m -> {
+      assertThat(m.stream()).isEqualTo(new StreamDescriptor("u", "n"));
+      assertThat(m.state()).isFalse();
+      assertThat(m.lineNumber()).isEqualTo(9);
+    });
+  }
+
+  @Test
+  void aBrokenStateLineIsFlaggedAsAState() {
+    Inbound inbound = parser.parse("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\"", 3);
+
+    assertThat(inbound).isInstanceOfSatisfying(Inbound.Malformed.class, m -> assertThat(m.state()).isTrue());
+  }
+
+  @Test
+  void otherMessagesNeedNoAction() {
+    assertThat(parser.parse("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hi\"}}", 1))
+        .isEqualTo(new Inbound.Other("LOG"));
+  }
+}

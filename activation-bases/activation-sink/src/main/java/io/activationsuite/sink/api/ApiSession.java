@@ -1,0 +1,27 @@
+package io.activationsuite.sink.api;
+
+import io.activationsuite.protocol.model.AirbyteConnectionStatus;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An authenticated session with the destination API for one command (check, discover or write). It
+ * holds the connector's HTTP client, auth and rate limiter, shared by every stream of a sync.
+ */
+public interface ApiSession extends AutoCloseable {
+
+  /**
+   * Verifies credentials and the permissions needed to write {@code objectNames} (empty: the basic
+   * permissions). FAILED messages must say what to fix.
+   */
+  AirbyteConnectionStatus check(Set<String> objectNames) throws Exception;
+
+  /** Every object this account can write, with fields and operations, from the live API. */
+  List<DestinationObject> objects() throws Exception;
+
+  /** The writer of one stream plan. Called once per stream at the start of a write. */
+  BatchWriter writer(StreamPlan plan) throws Exception;
+
+  @Override
+  default void close() throws Exception {}
+}

@@ -1,0 +1,31 @@
+package io.activationsuite.sink.api;
+
+/** Why a record was rejected: a stable code users can filter on in the rejected-records files. */
+public enum RejectionReason {
+  /** The input line could not be read as a record. */
+  MALFORMED_RECORD,
+  /** The record's stream has no mapping or activation configuration (should be caught at start). */
+  UNMAPPED_STREAM,
+  /** A field the destination requires is missing or null. */
+  MISSING_REQUIRED_FIELD,
+  /** The matching key is missing or null, so the record cannot be matched. */
+  NULL_MATCHING_KEY,
+  /** A value cannot be converted to the destination field's type. */
+  INVALID_VALUE,
+  /** A field the destination object does not have (only when unknown fields are refused). */
+  UNKNOWN_FIELD,
+  /** A text longer than the field allows. */
+  VALUE_TOO_LONG,
+  /** A value that is not one of the field's allowed options. */
+  INVALID_OPTION,
+  /** The record conflicts with an existing one (duplicate unique value). */
+  DUPLICATE_KEY,
+  /** The record to update or delete does not exist. */
+  NOT_FOUND,
+  /** The record is larger than the destination accepts in one request. */
+  RECORD_TOO_LARGE,
+  /** The API refused the record for another reason; see the message. */
+  REFUSED_BY_API,
+  /** The API kept answering that the record should be retried, beyond the retry budget. */
+  RETRIES_EXHAUSTED
+}
