@@ -3,6 +3,7 @@ package io.activationsuite.sandbox.salesforce;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
  * Daily API allocation accounting: every authenticated REST call (including Bulk job control) spends
@@ -14,12 +15,13 @@ public final class ApiLimits {
   public static final int DAILY_BULK_BATCHES = 15_000;
 
   private final Clock clock;
-  private long maxRequests;
+  private final LongSupplier maxRequests;
   private long usedRequests;
   private long usedBatches;
   private Instant windowStart;
 
-  public ApiLimits(Clock clock, long maxRequests) {
+  /** Accounting against the allocation {@code maxRequests} returns (read on every call, so it can change). */
+  public ApiLimits(Clock clock, LongSupplier maxRequests) {
     this.clock = clock;
     this.maxRequests = maxRequests;
     this.windowStart = clock.instant();
@@ -30,7 +32,7 @@ public final class ApiLimits {
    */
   public synchronized boolean tryConsumeRequest() {
     roll();
-    if (usedRequests >= maxRequests) {
+    if (usedRequests >= maxRequests.getAsLong()) {
       return false;
     }
     usedRequests++;
@@ -46,29 +48,21 @@ public final class ApiLimits {
   /** The {@code Sforce-Limit-Info} header value, e.g. {@code api-usage=18/15000}. */
   public synchronized String limitInfoHeader() {
     roll();
-    return "api-usage=" + usedRequests + "/" + maxRequests;
+    return "api-usage=" + usedRequests + "/" + maxRequests.getAsLong();
   }
 
-  public synchronized long maxRequests() {
-    return maxRequests;
+  public long maxRequests() {
+    return maxRequests.getAsLong();
   }
 
   public synchronized long remainingRequests() {
     roll();
-    return Math.max(0, maxRequests - usedRequests);
+    return Math.max(0, maxRequests.getAsLong() - usedRequests);
   }
 
   public synchronized long remainingBulkBatches() {
     roll();
     return Math.max(0, DAILY_BULK_BATCHES - usedBatches);
-  }
-
-  /** Changes the daily allocation (keeps what was used). */
-  public synchronized void setMaxRequests(long max) {
-    if (max < 0) {
-      throw new IllegalArgumentException("max must not be negative");
-    }
-    maxRequests = max;
   }
 
   /** Sets the used count, e.g. to start a test just below the limit. */

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,7 +29,7 @@ public final class SalesforceAuth {
   private final Map<String, ClientApp> clients = new ConcurrentHashMap<>();
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
   private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
-  private volatile Duration sessionLifetime = Duration.ofHours(2);
+  private final Supplier<Duration> sessionLifetime;
   private volatile boolean apiEnabled = true;
 
   /**
@@ -46,8 +47,10 @@ public final class SalesforceAuth {
     }
   }
 
-  public SalesforceAuth(Clock clock) {
+  /** Auth state whose session lifetime is read from {@code sessionLifetime} on every check. */
+  public SalesforceAuth(Clock clock, Supplier<Duration> sessionLifetime) {
     this.clock = clock;
+    this.sessionLifetime = sessionLifetime;
   }
 
   /** Registers (or replaces) a client app. */
@@ -63,11 +66,6 @@ public final class SalesforceAuth {
   /** Revokes a refresh token: later refreshes fail with invalid_grant. */
   public void revokeRefreshToken(String refreshToken) {
     refreshTokens.remove(refreshToken);
-  }
-
-  /** Lifetime of newly issued and existing sessions (measured from issue time). */
-  public void sessionLifetime(Duration lifetime) {
-    this.sessionLifetime = lifetime;
   }
 
   /** Every issued access token becomes invalid now. */
@@ -100,7 +98,7 @@ public final class SalesforceAuth {
     if (issued == null) {
       return false;
     }
-    if (!clock.instant().isBefore(issued.plus(sessionLifetime))) {
+    if (!clock.instant().isBefore(issued.plus(sessionLifetime.get()))) {
       sessions.remove(accessToken);
       return false;
     }
