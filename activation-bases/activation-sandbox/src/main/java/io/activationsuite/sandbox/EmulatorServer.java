@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +44,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final RequestLog requestLog = new RequestLog();
   private final AtomicLong sequence = new AtomicLong();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ControlEndpoint control;
   private final URI baseUrl;
 
@@ -157,9 +159,12 @@ public final class EmulatorServer implements AutoCloseable {
     requestLog.clear();
   }
 
-  /** Stops serving; held "timeout" requests are released and their connections dropped. */
+  /** Stops serving; held "timeout" requests are released and their connections dropped. Idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     closing.countDown();
     http.stop(0);
     executor.shutdownNow();
