@@ -29,6 +29,13 @@ import okhttp3.mockwebserver.RecordedRequest;
  * Drives {@link ApiClient} + {@link RateLimiter} against a loopback server enforcing HubSpot-like
  * 190 requests per rolling 10 s with 100 ms latency, and prints the share of the budget used and the
  * count of 429s. Args: [seconds=30] [concurrency=16] [budget=190] [windowMs=10000] [latencyMs=100].
+ *
+ * <p>Run from the repository root (test-compile selects the JDK 21+ toolchain for exec:exec):
+ * <pre>
+ * ./mvnw -q -o -pl activation-bases/activation-sink test-compile exec:exec -Dexec.executable=java \
+ *   -Dexec.classpathScope=test \
+ *   -Dexec.args="-cp %classpath io.activationsuite.sink.http.bench.RateLimitBenchmark 30 16"
+ * </pre>
  */
 public final class RateLimitBenchmark {
 
