@@ -22,7 +22,7 @@ public final class HubSpotActivationApi implements ActivationApi {
 
   @Override
   public String documentationUrl() {
-    return "https://docs.airbyte.com/integrations/destinations/hubspot";
+    return "https://github.com/activationsuite/activation-suite/blob/main/docs/integrations/destinations/hubspot.md";
   }
 
   @Override
