@@ -131,7 +131,7 @@ public final class BulkJobClient {
   }
 
   private String result(String jobId, String kind) {
-    ApiResponse response = http.get("jobs/ingest/" + jobId + "/" + kind + "/");
+    ApiResponse response = http.get("jobs/ingest/" + jobId + "/" + kind);
     if (!response.ok()) {
       throw new SystemErrorException("Could not read " + kind + " of bulk job " + jobId + " (" + response.describe()
           + ")");
