@@ -20,8 +20,9 @@ public final class FieldValues {
       value.forEach(v -> parts.add(v.asText()));
       return String.join(";", parts);
     }
-    if (value.isBigDecimal()) {
-      return value.decimalValue().toPlainString();
+    if (value.isFloatingPointNumber()) {
+      String plain = value.decimalValue().stripTrailingZeros().toPlainString();
+      return plain.equals("0.0") ? "0" : plain;
     }
     if (value.isNumber() || value.isBoolean()) {
       return value.asText();
