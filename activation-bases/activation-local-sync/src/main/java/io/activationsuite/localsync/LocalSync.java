@@ -109,7 +109,8 @@ public final class LocalSync {
           case "TRACE" -> {
             JsonNode error = message.path("trace").path("error");
             if (!error.isMissingNode()) {
-              traceError.compareAndSet(null, error.path("failure_type").asText() + ": " + error.path("message").asText());
+              traceError.compareAndSet(null,
+                  error.path("failure_type").asText() + ": " + error.path("message").asText());
             }
           }
           case "LOG" -> {
