@@ -79,7 +79,7 @@ public final class ApiLimits {
 
   private void roll() {
     Instant now = clock.instant();
-    if (!now.isBefore(windowStart.plus(Duration.ofDays(1)))) {
+    if (now.isBefore(windowStart) || !now.isBefore(windowStart.plus(Duration.ofDays(1)))) {
       usedRequests = 0;
       usedBatches = 0;
       windowStart = now;
