@@ -166,6 +166,7 @@ public final class EmulatorServer implements AutoCloseable {
       return;
     }
     closing.countDown();
+    emulator.stop();
     http.stop(0);
     executor.shutdownNow();
     try {
