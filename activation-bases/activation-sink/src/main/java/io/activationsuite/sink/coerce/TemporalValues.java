@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,10 +47,8 @@ public final class TemporalValues {
       .appendOffset("+HHmm", "Z")
       .toFormatter();
 
-  private static final List<DateTimeFormatter> LOCAL_DATES = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE,
-      DateTimeFormatter.ofPattern("uuuu/MM/dd"),
-      DateTimeFormatter.BASIC_ISO_DATE);
+  private static final DateTimeFormatter SLASHED_DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private TemporalValues() {}
 
@@ -70,18 +67,22 @@ public final class TemporalValues {
     if (isNumeric(value)) {
       return epoch(value);
     }
-    String normalized = value.endsWith("z") ? value.substring(0, value.length() - 1) + "Z" : value;
-    for (DateTimeFormatter formatter : List.of(OFFSET_DATE_TIME, OFFSET_DATE_TIME_COMPACT)) {
-      try {
-        return Optional.of(OffsetDateTime.parse(normalized, formatter).toInstant());
-      } catch (DateTimeParseException e) {
-        // try the next form
-      }
+    Instant fast = fastInstant(value);
+    if (fast != null) {
+      return Optional.of(fast);
     }
+    String normalized = value.endsWith("z") ? value.substring(0, value.length() - 1) + "Z" : value;
+    if (normalized.length() <= 10) {
+      return parseLocalDate(normalized).map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+    // pick the one form that can match instead of trying each (a failed parse costs an exception)
+    DateTimeFormatter formatter = dateTimeFormatter(normalized);
     try {
-      return Optional.of(LocalDateTime.parse(normalized, LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC));
+      return Optional.of(formatter == LOCAL_DATE_TIME
+          ? LocalDateTime.parse(normalized, formatter).toInstant(ZoneOffset.UTC)
+          : OffsetDateTime.parse(normalized, formatter).toInstant());
     } catch (DateTimeParseException e) {
-      // not a local date-time either
+      // not a date-time either
     }
     return parseLocalDate(normalized).map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
@@ -92,6 +93,15 @@ public final class TemporalValues {
    */
   public static Optional<LocalDate> parseDate(String text) {
     String value = text.trim();
+    if (value.length() >= 10 && isDigits(value, 0, 4) && value.charAt(4) == '-' && isDigits(value, 5, 7)
+        && value.charAt(7) == '-' && isDigits(value, 8, 10) && (value.length() == 10 || value.charAt(10) == 'T'
+        || value.charAt(10) == ' ')) {
+      try {
+        return Optional.of(LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10)));
+      } catch (java.time.DateTimeException e) {
+        return Optional.empty();
+      }
+    }
     Optional<LocalDate> date = parseLocalDate(value);
     if (date.isPresent()) {
       return date;
@@ -99,14 +109,14 @@ public final class TemporalValues {
     if (isNumeric(value)) {
       return epoch(value).map(instant -> LocalDate.ofInstant(instant, ZoneOffset.UTC));
     }
-    for (DateTimeFormatter formatter : List.of(OFFSET_DATE_TIME, OFFSET_DATE_TIME_COMPACT, LOCAL_DATE_TIME)) {
-      try {
-        return Optional.of(LocalDate.from(formatter.parse(value)));
-      } catch (DateTimeParseException e) {
-        // try the next form
-      }
+    if (value.length() <= 10) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    try {
+      return Optional.of(LocalDate.from(dateTimeFormatter(value).parse(value)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** An instant from an epoch number whose unit is told by its magnitude. */
@@ -149,15 +159,69 @@ public final class TemporalValues {
     }
   }
 
-  private static Optional<LocalDate> parseLocalDate(String value) {
-    for (DateTimeFormatter formatter : LOCAL_DATES) {
-      try {
-        return Optional.of(LocalDate.parse(value, formatter));
-      } catch (DateTimeParseException e) {
-        // try the next form
+  /**
+   * The common shapes {@code yyyy-MM-dd[T ]HH:mm:ss[Z]} read without a formatter (they are most of what
+   * warehouses send); null for anything else, which the formatters handle.
+   */
+  private static Instant fastInstant(String value) {
+    int length = value.length();
+    boolean zulu = length == 20 && (value.charAt(19) == 'Z' || value.charAt(19) == 'z');
+    if (length != 19 && !zulu) {
+      return null;
+    }
+    if (!(isDigits(value, 0, 4) && value.charAt(4) == '-' && isDigits(value, 5, 7) && value.charAt(7) == '-'
+        && isDigits(value, 8, 10) && (value.charAt(10) == 'T' || value.charAt(10) == ' ')
+        && isDigits(value, 11, 13) && value.charAt(13) == ':' && isDigits(value, 14, 16)
+        && value.charAt(16) == ':' && isDigits(value, 17, 19))) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10),
+          number(value, 11, 13), number(value, 14, 16), number(value, 17, 19)).toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean isDigits(String value, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
       }
     }
-    return Optional.empty();
+    return true;
+  }
+
+  private static int number(String value, int from, int to) {
+    int result = 0;
+    for (int i = from; i < to; i++) {
+      result = result * 10 + value.charAt(i) - '0';
+    }
+    return result;
+  }
+
+  /** The formatter for a date-time text: with an offset (and which kind) or local. */
+  private static DateTimeFormatter dateTimeFormatter(String value) {
+    if (value.endsWith("Z")) {
+      return OFFSET_DATE_TIME;
+    }
+    int sign = Math.max(value.lastIndexOf('+'), value.lastIndexOf('-'));
+    if (sign <= 10) {
+      return LOCAL_DATE_TIME;
+    }
+    return value.indexOf(':', sign) > 0 ? OFFSET_DATE_TIME : OFFSET_DATE_TIME_COMPACT;
+  }
+
+  private static Optional<LocalDate> parseLocalDate(String value) {
+    char third = value.length() > 4 ? value.charAt(4) : ' ';
+    DateTimeFormatter first = third == '-' ? DateTimeFormatter.ISO_LOCAL_DATE
+        : third == '/' ? SLASHED_DATE : DateTimeFormatter.BASIC_ISO_DATE;
+    try {
+      return Optional.of(LocalDate.parse(value, first));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean isNumeric(String value) {

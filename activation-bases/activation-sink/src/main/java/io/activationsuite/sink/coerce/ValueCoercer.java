@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Converts one non-null source value to the canonical JSON of a destination field (see {@link FieldType}),
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
  * a {@link CoercionException} with a reason code.
  */
 public final class ValueCoercer {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
   private static final int MAX_SHOWN = 60;
 
   private final DestinationField field;
@@ -80,10 +78,36 @@ public final class ValueCoercer {
 
   private JsonNode email(JsonNode value) throws CoercionException {
     String text = scalarText(value).trim();
-    if (!EMAIL.matcher(text).matches()) {
+    if (!isEmail(text)) {
       throw invalid(value, "not an email address");
     }
     return TextNode.valueOf(text);
+  }
+
+  /** One {@code @}, a non-empty local part, a dotted domain without empty labels, no whitespace. */
+  static boolean isEmail(String text) {
+    int at = text.indexOf('@');
+    if (at <= 0 || at != text.lastIndexOf('@') || at == text.length() - 1) {
+      return false;
+    }
+    boolean dot = false;
+    char previous = '@';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        return false;
+      }
+      if (i > at) {
+        if (c == '.') {
+          if (previous == '.' || previous == '@') {
+            return false;
+          }
+          dot = true;
+        }
+        previous = c;
+      }
+    }
+    return dot && previous != '.';
   }
 
   private JsonNode number(JsonNode value) throws CoercionException {
