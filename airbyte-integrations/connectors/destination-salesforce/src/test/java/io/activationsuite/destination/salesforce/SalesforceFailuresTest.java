@@ -19,9 +19,13 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
+import io.activationsuite.sink.api.SessionServices;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,6 +107,19 @@ class SalesforceFailuresTest {
       assertThat(upsert.write(contacts(4))).allMatch(o -> o instanceof RecordOutcome.Accepted);
       assertThat(tokenRequests(server) - tokensBefore).isEqualTo(1);
       assertThat(sf.records("Contact")).hasSize(4);
+    }
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithExponentialBackoff(EmulatorServer server, SalesforceEmulator sf) throws Exception {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (ApiSession session = new SalesforceApi(waits::add).open(config(server, "collections"),
+        new SessionServices(Clock.systemUTC(), 1, c -> { }))) {
+      BatchWriter upsert = session.writer(plan(session, "Contact", Operation.UPSERT, "External_Id__c"));
+      server.faults().failNext(2, 503);
+      assertThat(upsert.write(contacts(3))).allMatch(o -> o instanceof RecordOutcome.Accepted);
+      assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+      assertThat(sf.records("Contact")).hasSize(3);
     }
   }
 
