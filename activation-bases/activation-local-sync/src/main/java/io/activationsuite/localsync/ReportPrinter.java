@@ -15,10 +15,10 @@ public final class ReportPrinter {
   public void print(SyncResult result) {
     out.printf("%n== %s: %s%n", result.destination(), result.succeeded() ? "sync succeeded" : "sync FAILED");
     if (!result.streams().isEmpty()) {
-      out.printf("  %-22s %-16s %-13s %9s %9s %9s %7s %9s %10s%n",
+      out.printf("  %-22s %-20s %-13s %9s %9s %9s %7s %9s %10s%n",
           "stream", "object", "mode", "sent", "landed", "rejected", "states", "seconds", "records/s");
       for (StreamResult stream : result.streams()) {
-        out.printf("  %-22s %-16s %-13s %9d %9d %9d %7d %9.2f %10.0f%n",
+        out.printf("  %-22s %-20s %-13s %9d %9d %9d %7d %9.2f %10.0f%n",
             stream.stream(), stream.object(), stream.mode(), stream.sent(), stream.acknowledged(),
             stream.rejected(), stream.states(), stream.duration().toNanos() / 1e9, stream.recordsPerSecond());
       }
