@@ -10,9 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code Sforce-Limit-Info} with the shared {@link RateLimitHeaders#salesforce()} parser (so the
- * rate limiter learns the daily allocation) and logs (to stderr) when the org crosses 50, 80 and 95
- * percent of it, once per threshold, so users see the budget run out.
+ * Reads {@code Sforce-Limit-Info} with the shared {@link RateLimitHeaders#salesforce()} parser and logs
+ * (to stderr) when the org crosses 50, 80 and 95 percent of its daily allocation, once per threshold, so
+ * users see the budget run out. It deliberately hands the rate limiter no daily figures: Salesforce's
+ * allocation is a soft limit (orgs may run over it until the {@code 403 REQUEST_LIMIT_EXCEEDED} that
+ * {@link SalesforceRules} turns into a clean stop), and the shared limiter, learning from answers of
+ * parallel requests, would stop a sync while requests are still left.
  */
 public final class ApiUsageMonitor implements RateLimitSignalParser {
   private static final Logger LOG = LoggerFactory.getLogger(ApiUsageMonitor.class);
@@ -21,6 +24,7 @@ public final class ApiUsageMonitor implements RateLimitSignalParser {
   private final AtomicInteger announced = new AtomicInteger();
   private final AtomicInteger latestPercent = new AtomicInteger(-1);
 
+  /** Observes one answer's usage; returns no signal for the limiter (see the class comment). */
   @Override
   public RateLimitSignal parse(ApiResponse response, Instant now) {
     RateLimitSignal signal = headers.parse(response, now);
@@ -35,7 +39,12 @@ public final class ApiUsageMonitor implements RateLimitSignalParser {
         }
       }
     }
-    return signal;
+    return RateLimitSignal.none();
+  }
+
+  /** The usage figures of one answer as the shared parser reads them (empty signal when absent). */
+  public RateLimitSignal read(ApiResponse response, Instant now) {
+    return headers.parse(response, now);
   }
 
   /** The latest usage seen, in percent of the daily allocation; -1 before any answer carried it. */

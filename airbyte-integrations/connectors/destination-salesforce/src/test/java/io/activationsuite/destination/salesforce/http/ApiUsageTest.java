@@ -18,11 +18,14 @@ class ApiUsageTest {
   @Test
   void readsUsageWithAndWithoutBurstsIntoTheDailySignal() {
     ApiUsageMonitor monitor = new ApiUsageMonitor();
-    RateLimitSignal signal = monitor.parse(answer("api-usage=10018/100000; api-bursts=1/750"), Instant.EPOCH);
+    RateLimitSignal signal = monitor.read(answer("api-usage=10018/100000; api-bursts=1/750"), Instant.EPOCH);
     assertThat(signal.dailyLimit()).isEqualTo(100_000);
     assertThat(signal.dailyRemaining()).isEqualTo(89_982);
-    assertThat(monitor.parse(answer(null), Instant.EPOCH).isEmpty()).isTrue();
-    assertThat(monitor.parse(answer("garbage"), Instant.EPOCH).isEmpty()).isTrue();
+    assertThat(monitor.read(answer(null), Instant.EPOCH).isEmpty()).isTrue();
+    assertThat(monitor.read(answer("garbage"), Instant.EPOCH).isEmpty()).isTrue();
+    assertThat(monitor.parse(answer("api-usage=10018/100000"), Instant.EPOCH).isEmpty())
+        .as("the soft daily limit is not handed to the limiter").isTrue();
+    assertThat(monitor.latestPercent()).isEqualTo(10);
   }
 
   @Test
