@@ -2,11 +2,11 @@ package io.activationsuite.destination.salesforce;
 
 import io.activationsuite.destination.salesforce.describe.ObjectCatalog;
 import io.activationsuite.destination.salesforce.http.ApiError;
-import io.activationsuite.destination.salesforce.http.ApiResponse;
-import io.activationsuite.destination.salesforce.http.SalesforceHttp;
+import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.protocol.errors.ConnectorException;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.http.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +18,10 @@ import java.util.Set;
  * a FAILED status that says what to fix.
  */
 public final class ConnectionChecker {
-  private final SalesforceHttp http;
+  private final SalesforceRest http;
   private final ObjectCatalog catalog;
 
-  public ConnectionChecker(SalesforceHttp http, ObjectCatalog catalog) {
+  public ConnectionChecker(SalesforceRest http, ObjectCatalog catalog) {
     this.http = http;
     this.catalog = catalog;
   }
@@ -30,7 +30,7 @@ public final class ConnectionChecker {
   public AirbyteConnectionStatus check(Set<String> objectNames) {
     try {
       ApiResponse response = http.get("");
-      if (!response.ok()) {
+      if (!response.isSuccessful()) {
         return failed(describeFailure(response));
       }
       List<String> problems = new ArrayList<>();
@@ -50,20 +50,20 @@ public final class ConnectionChecker {
   }
 
   private String describeFailure(ApiResponse response) {
-    List<ApiError> errors = response.errors();
+    List<ApiError> errors = ApiError.all(response);
     String code = errors.isEmpty() ? "" : errors.get(0).code();
     if (code.equals("API_DISABLED_FOR_ORG") || code.equals("API_CURRENTLY_DISABLED")) {
-      return "The Salesforce API is disabled for this user or org (" + response.describe()
+      return "The Salesforce API is disabled for this user or org (" + ApiError.describe(response)
           + "): give the user the 'API Enabled' permission (Professional Edition needs the API add-on).";
     }
     if (response.status() == 404) {
       return "This org does not support API version " + http.apiVersion() + ": choose an older api_version.";
     }
     if (response.status() == 403) {
-      return "Salesforce refused API access (" + response.describe()
+      return "Salesforce refused API access (" + ApiError.describe(response)
           + "): check the user's 'API Enabled' permission and the app's 'api' OAuth scope.";
     }
-    return "Unexpected answer from Salesforce: " + response.describe();
+    return "Unexpected answer from Salesforce: " + ApiError.describe(response);
   }
 
   private static AirbyteConnectionStatus failed(String message) {

@@ -2,21 +2,30 @@ package io.activationsuite.destination.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.activationsuite.destination.salesforce.auth.TokenClient;
-import io.activationsuite.destination.salesforce.auth.TokenManager;
+import io.activationsuite.destination.salesforce.auth.SalesforceOAuth;
 import io.activationsuite.destination.salesforce.bulk.BulkJobClient;
 import io.activationsuite.destination.salesforce.bulk.PollSchedule;
 import io.activationsuite.destination.salesforce.http.ApiUsageMonitor;
-import io.activationsuite.destination.salesforce.http.SalesforceHttp;
-import io.activationsuite.destination.salesforce.http.Sleeper;
+import io.activationsuite.destination.salesforce.http.SalesforceRest;
+import io.activationsuite.destination.salesforce.http.SalesforceRules;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.SessionServices;
+import io.activationsuite.sink.http.ApiClient;
+import io.activationsuite.sink.http.HttpClientFactory;
+import io.activationsuite.sink.http.HttpClientSettings;
+import io.activationsuite.sink.http.ratelimit.RateLimiter;
+import io.activationsuite.sink.http.ratelimit.RateLimits;
+import io.activationsuite.sink.http.retry.RetryPolicy;
+import io.activationsuite.sink.http.time.Waiter;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
 /**
@@ -25,17 +34,23 @@ import okhttp3.OkHttpClient;
  */
 @Singleton
 public class SalesforceApi implements ActivationApi {
-  private static final int MAX_ATTEMPTS = 6;
-  private final Sleeper sleeper;
+  private static final String USER_AGENT = "activationsuite-destination-salesforce";
+  private final Function<Clock, Waiter> waiters;
+  private final RandomGenerator jitter;
 
   /** The production connector. */
+  @Inject
   public SalesforceApi() {
-    this(Sleeper.SYSTEM);
+    this(Waiter::system, null);
   }
 
-  /** A connector whose waits (retries, job polls) go through {@code sleeper}: for tests. */
-  public SalesforceApi(Sleeper sleeper) {
-    this.sleeper = sleeper;
+  /**
+   * A connector whose waits (retries, throttles, job polls) go through the waiter made for the session's
+   * clock, with backoff jitter drawn from {@code jitter} (null: a fresh random per call): for tests.
+   */
+  public SalesforceApi(Function<Clock, Waiter> waiters, RandomGenerator jitter) {
+    this.waiters = waiters;
+    this.jitter = jitter;
   }
 
   @Override
@@ -61,22 +76,28 @@ public class SalesforceApi implements ActivationApi {
   @Override
   public ApiSession open(JsonNode config, SessionServices services) {
     SalesforceConfig settings = SalesforceConfig.from(config);
-    OkHttpClient client = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(30))
-        .readTimeout(Duration.ofMinutes(5))
-        .writeTimeout(Duration.ofMinutes(5))
-        .connectionPool(new ConnectionPool(Math.max(5, services.concurrency() * 2), 5, TimeUnit.MINUTES))
-        .retryOnConnectionFailure(true)
+    Clock clock = services.clock();
+    Waiter waiter = waiters.apply(clock);
+    OkHttpClient client = HttpClientFactory.create(HttpClientSettings
+        .defaults(USER_AGENT, Math.max(5, services.concurrency() * 2))
+        .withTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(15)));
+    SalesforceOAuth oauth = SalesforceOAuth.create(settings.loginUrl(), settings.credentials(), client, clock,
+        waiter, rotated -> services.configUpdater().accept(RefreshTokenRotation.updatedConfig(config, rotated)));
+    ApiClient api = ApiClient.builder("Salesforce", client)
+        .auth(oauth)
+        .rateLimiter(RateLimiter.create("Salesforce", RateLimits.unlimited(), clock, waiter))
+        .signals(new ApiUsageMonitor())
+        .classifier(SalesforceRules.classifier())
+        .retryPolicy(RetryPolicy.defaults())
+        .time(clock, waiter)
+        .random(jitter == null ? ThreadLocalRandom.current() : jitter)
         .build();
-    TokenManager tokens = new TokenManager(new TokenClient(client, settings.loginUrl()), settings.credentials(),
-        rotated -> services.configUpdater().accept(RefreshTokenRotation.updatedConfig(config, rotated)));
-    SalesforceHttp http = new SalesforceHttp(client, tokens, settings.apiVersion(), new ApiUsageMonitor(), sleeper,
-        MAX_ATTEMPTS, Duration.ofSeconds(1));
+    SalesforceRest rest = new SalesforceRest(api, oauth, settings.apiVersion());
     Duration pollMax = settings.bulkPollMax();
     Duration pollFirst = pollMax.compareTo(Duration.ofMillis(500)) < 0 ? pollMax : Duration.ofMillis(500);
-    BulkJobClient jobs = new BulkJobClient(http, new PollSchedule(pollFirst, pollMax, Duration.ofHours(2)),
-        services.clock(), sleeper);
-    return new SalesforceSession(settings, http, jobs, () -> {
+    BulkJobClient jobs = new BulkJobClient(rest, new PollSchedule(pollFirst, pollMax, Duration.ofHours(2)), clock,
+        waiter);
+    return new SalesforceSession(settings, rest, jobs, () -> {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
     });

@@ -3,11 +3,8 @@ package io.activationsuite.destination.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.destination.salesforce.auth.Credentials;
 import io.activationsuite.protocol.errors.ConfigErrorException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
+import io.activationsuite.sink.http.BaseUrls;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -88,36 +85,8 @@ public record SalesforceConfig(
 
   /** Accepts https anywhere and plain http only for loopback hosts (local tests and emulators). */
   static String checkedUrl(String value, String field) {
-    URI uri;
-    try {
-      uri = URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigErrorException(field + " is not a valid URL: " + value);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new ConfigErrorException(field + " must be an https URL such as https://mycompany.my.salesforce.com");
-    }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new ConfigErrorException(field + " must use https (plain http is only allowed for localhost).");
-    }
-    String text = uri.toString();
-    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    String url = BaseUrls.require(field, value).toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String apiVersion(String value) {

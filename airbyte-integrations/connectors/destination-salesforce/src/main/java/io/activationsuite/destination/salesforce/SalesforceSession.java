@@ -4,7 +4,7 @@ import io.activationsuite.destination.salesforce.bulk.BulkJobClient;
 import io.activationsuite.destination.salesforce.bulk.BulkWriter;
 import io.activationsuite.destination.salesforce.collections.CollectionsWriter;
 import io.activationsuite.destination.salesforce.describe.ObjectCatalog;
-import io.activationsuite.destination.salesforce.http.SalesforceHttp;
+import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.destination.salesforce.write.AutoWriter;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
@@ -20,12 +20,12 @@ import java.util.Set;
  */
 public final class SalesforceSession implements ApiSession {
   private final SalesforceConfig config;
-  private final SalesforceHttp http;
+  private final SalesforceRest http;
   private final BulkJobClient jobs;
   private final ObjectCatalog catalog;
   private final Runnable onClose;
 
-  public SalesforceSession(SalesforceConfig config, SalesforceHttp http, BulkJobClient jobs, Runnable onClose) {
+  public SalesforceSession(SalesforceConfig config, SalesforceRest http, BulkJobClient jobs, Runnable onClose) {
     this.config = config;
     this.http = http;
     this.jobs = jobs;

@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.activationsuite.destination.salesforce.http.QuotaExhaustedException;
+import io.activationsuite.protocol.errors.ConnectorException;
 import io.activationsuite.protocol.errors.FailureType;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.sandbox.ManualClock;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.sandbox.salesforce.SalesforceEmulator;
 import io.activationsuite.sink.api.ApiSession;
@@ -19,8 +20,7 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
-import io.activationsuite.sink.api.SessionServices;
-import java.time.Clock;
+import io.activationsuite.sink.http.ratelimit.QuotaExhaustedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +90,7 @@ class SalesforceFailuresTest {
       assertThatThrownBy(() -> upsert.write(contacts(3)))
           .isInstanceOfSatisfying(QuotaExhaustedException.class,
               e -> assertThat(e.failureType()).isEqualTo(FailureType.TRANSIENT_ERROR))
-          .hasMessageContaining("daily API request allocation");
+          .hasMessageContaining("allocation");
       assertThat(sf.records("Contact")).isEmpty();
     }
   }
@@ -113,8 +113,8 @@ class SalesforceFailuresTest {
   @Test
   void serverErrorsAreRetriedWithExponentialBackoff(EmulatorServer server, SalesforceEmulator sf) throws Exception {
     List<Duration> waits = new CopyOnWriteArrayList<>();
-    try (ApiSession session = new SalesforceApi(waits::add).open(config(server, "collections"),
-        new SessionServices(Clock.systemUTC(), 1, c -> { }))) {
+    ManualClock clock = SalesforceTestSupport.virtualClock();
+    try (ApiSession session = SalesforceTestSupport.openOnVirtualTime(config(server, "collections"), clock, waits)) {
       BatchWriter upsert = session.writer(plan(session, "Contact", Operation.UPSERT, "External_Id__c"));
       server.faults().failNext(2, 503);
       assertThat(upsert.write(contacts(3))).allMatch(o -> o instanceof RecordOutcome.Accepted);
@@ -144,7 +144,44 @@ class SalesforceFailuresTest {
     sf.org().auth().apiEnabled(false);
     assertThat(checkMessage(config(server, "auto"))).contains("API Enabled");
     ObjectNode unreachable = config(server, "auto").put("base_url", "http://127.0.0.1:1");
-    assertThat(checkMessage(unreachable)).contains("Could not reach");
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (ApiSession session = SalesforceTestSupport.openOnVirtualTime(unreachable, SalesforceTestSupport.virtualClock(),
+        waits)) {
+      AirbyteConnectionStatus status = session.check(Set.of());
+      assertThat(status.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
+      assertThat(status.message()).contains("Could not reach");
+      assertThat(waits).isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"failing", "throttled"})
+  void aFailingOrThrottledTokenEndpointIsRetriedLikeApiCalls(String fault, EmulatorServer server) throws Exception {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (ApiSession session = SalesforceTestSupport.openOnVirtualTime(config(server, "auto"),
+        SalesforceTestSupport.virtualClock(), waits)) {
+      long before = tokenRequests(server);
+      if (fault.equals("failing")) {
+        server.faults().failNext(3, 503);
+      } else {
+        server.faults().throttleNext(3);
+      }
+      assertThat(session.check(Set.of()).status()).isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
+      assertThat(tokenRequests(server) - before).isEqualTo(4);
+      assertThat(waits).hasSize(3);
+    }
+  }
+
+  @Test
+  void aTokenEndpointThatNeverRecoversIsATransientErrorNotAConfigError(EmulatorServer server) throws Exception {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (ApiSession session = SalesforceTestSupport.openOnVirtualTime(config(server, "auto"),
+        SalesforceTestSupport.virtualClock(), waits)) {
+      server.faults().failNext(50, 503);
+      assertThatThrownBy(() -> session.writer(plan(session, "Contact", Operation.UPSERT, "External_Id__c")))
+          .isInstanceOfSatisfying(ConnectorException.class,
+              e -> assertThat(e.failureType()).isEqualTo(FailureType.TRANSIENT_ERROR));
+    }
   }
 
   private static String checkMessage(ObjectNode config) throws Exception {

@@ -68,7 +68,8 @@ class SalesforceProtocolTest {
     ProtocolRun.Result limited = run(dir, config(server, "collections").put("concurrency", 1),
         catalog("people", "Contact", "append_dedup", "External_Id__c"), many.toString(), "write");
     List<JsonNode> traces = limited.ofType("TRACE");
-    assertThat(traces.toString()).contains("transient_error", "daily API request allocation");
+    assertThat(traces.toString()).as(limited.messages().toString())
+        .contains("transient_error", "Salesforce API quota exhausted");
     int written = sf.records("Contact").size();
     List<Integer> cursors = limited.ofType("STATE").stream()
         .map(s -> s.path("state").path("stream").path("stream_state").path("cursor").asInt()).toList();

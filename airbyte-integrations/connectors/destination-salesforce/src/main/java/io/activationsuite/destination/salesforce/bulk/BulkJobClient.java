@@ -3,14 +3,15 @@ package io.activationsuite.destination.salesforce.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.activationsuite.destination.salesforce.http.ApiResponse;
-import io.activationsuite.destination.salesforce.http.SalesforceHttp;
-import io.activationsuite.destination.salesforce.http.Sleeper;
+import io.activationsuite.destination.salesforce.http.ApiError;
+import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.time.Waiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,22 +21,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Bulk API 2.0 ingest job life cycle: create, upload the CSV, mark UploadComplete, poll until the
- * job is terminal (per {@link PollSchedule}, on the injected clock and sleeper), then read the
+ * job is terminal (per {@link PollSchedule}, on the injected clock and waiter), then read the
  * successful, failed and unprocessed results.
  */
 public final class BulkJobClient {
   private static final Logger LOG = LoggerFactory.getLogger(BulkJobClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final SalesforceHttp http;
+  private final SalesforceRest http;
   private final PollSchedule schedule;
   private final Clock clock;
-  private final Sleeper sleeper;
+  private final Waiter waiter;
 
-  public BulkJobClient(SalesforceHttp http, PollSchedule schedule, Clock clock, Sleeper sleeper) {
+  public BulkJobClient(SalesforceRest http, PollSchedule schedule, Clock clock, Waiter waiter) {
     this.http = http;
     this.schedule = schedule;
     this.clock = clock;
-    this.sleeper = sleeper;
+    this.waiter = waiter;
   }
 
   /** Creates an Open job. */
@@ -49,10 +50,10 @@ public final class BulkJobClient {
     if (operation == BulkOperation.UPSERT) {
       body.put("externalIdFieldName", externalIdField);
     }
-    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body.toString(), SalesforceHttp.JSON));
-    if (!response.ok()) {
+    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body.toString(), SalesforceRest.JSON));
+    if (!response.isSuccessful()) {
       String what = "Salesforce refused to create a Bulk API " + operation.wireName() + " job on " + object + " ("
-          + response.describe() + ")";
+          + ApiError.describe(response) + ")";
       if (response.status() == 400 || response.status() == 403 || response.status() == 404) {
         throw new ConfigErrorException(what + ": check the object, the matching key and the user's permissions.");
       }
@@ -64,14 +65,14 @@ public final class BulkJobClient {
   /** Uploads the job's CSV; a refused upload aborts the job and rejects the batch for splitting. */
   public void upload(String jobId, byte[] csv) throws BatchRejectedException {
     ApiResponse response = http.send("PUT", "jobs/ingest/" + jobId + "/batches",
-        RequestBody.create(csv, SalesforceHttp.CSV));
-    if (!response.ok()) {
+        RequestBody.create(csv, SalesforceRest.CSV));
+    if (!response.isSuccessful()) {
       abortQuietly(jobId);
       if (response.status() == 400) {
-        throw new BatchRejectedException(400, RejectionReason.REFUSED_BY_API, response.describe());
+        throw new BatchRejectedException(400, RejectionReason.REFUSED_BY_API, ApiError.describe(response));
       }
       throw new SystemErrorException("Salesforce refused the upload of bulk job " + jobId + " ("
-          + response.describe() + ")");
+          + ApiError.describe(response) + ")");
     }
   }
 
@@ -92,9 +93,9 @@ public final class BulkJobClient {
   /** The job's current status. */
   public JobInfo status(String jobId) {
     ApiResponse response = http.get("jobs/ingest/" + jobId);
-    if (!response.ok()) {
-      throw new SystemErrorException("Could not read the status of bulk job " + jobId + " (" + response.describe()
-          + ")");
+    if (!response.isSuccessful()) {
+      throw new SystemErrorException("Could not read the status of bulk job " + jobId + " ("
+          + ApiError.describe(response) + ")");
     }
     return JobInfo.of(read(response));
   }
@@ -106,7 +107,7 @@ public final class BulkJobClient {
     while (true) {
       attempt++;
       try {
-        sleeper.sleep(schedule.delay(attempt));
+        waiter.sleepUntil(clock.instant().plus(schedule.delay(attempt)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TransientErrorException("Interrupted while waiting for bulk job " + jobId, e);
@@ -132,26 +133,26 @@ public final class BulkJobClient {
 
   private String result(String jobId, String kind) {
     ApiResponse response = http.get("jobs/ingest/" + jobId + "/" + kind);
-    if (!response.ok()) {
-      throw new SystemErrorException("Could not read " + kind + " of bulk job " + jobId + " (" + response.describe()
-          + ")");
+    if (!response.isSuccessful()) {
+      throw new SystemErrorException("Could not read " + kind + " of bulk job " + jobId + " ("
+          + ApiError.describe(response) + ")");
     }
-    return response.body();
+    return response.bodyString();
   }
 
   private void setState(String jobId, String state) {
     ObjectNode body = JSON.createObjectNode().put("state", state);
     ApiResponse response = http.send("PATCH", "jobs/ingest/" + jobId,
-        RequestBody.create(body.toString(), SalesforceHttp.JSON));
-    if (!response.ok()) {
-      throw new SystemErrorException("Could not set bulk job " + jobId + " to " + state + " (" + response.describe()
-          + ")");
+        RequestBody.create(body.toString(), SalesforceRest.JSON));
+    if (!response.isSuccessful()) {
+      throw new SystemErrorException("Could not set bulk job " + jobId + " to " + state + " ("
+          + ApiError.describe(response) + ")");
     }
   }
 
   private static JsonNode read(ApiResponse response) {
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(response.bodyString());
     } catch (IOException e) {
       throw new SystemErrorException("Salesforce answered a bulk job call with unreadable JSON", e);
     }

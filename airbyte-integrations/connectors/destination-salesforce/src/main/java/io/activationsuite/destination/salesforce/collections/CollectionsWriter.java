@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.destination.salesforce.http.ApiError;
-import io.activationsuite.destination.salesforce.http.ApiResponse;
-import io.activationsuite.destination.salesforce.http.SalesforceHttp;
+import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.destination.salesforce.write.ErrorOutcomes;
 import io.activationsuite.destination.salesforce.write.FieldValues;
 import io.activationsuite.protocol.errors.ConfigErrorException;
@@ -18,6 +17,7 @@ import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.http.ApiResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +41,12 @@ public final class CollectionsWriter implements BatchWriter {
   /** Bytes per request we allow the engine to batch (well under the REST payload limit). */
   public static final long MAX_BYTES = 6L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final SalesforceHttp http;
+  private final SalesforceRest http;
   private final String object;
   private final Operation operation;
   private final String matchingKey;
 
-  public CollectionsWriter(SalesforceHttp http, String object, Operation operation, String matchingKey) {
+  public CollectionsWriter(SalesforceRest http, String object, Operation operation, String matchingKey) {
     this.http = http;
     this.object = object;
     this.operation = operation;
@@ -77,18 +77,18 @@ public final class CollectionsWriter implements BatchWriter {
           .collect(Collectors.joining(",")), null);
     };
     if (response.status() == 400) {
-      List<ApiError> errors = response.errors();
+      List<ApiError> errors = ApiError.all(response);
       RejectionReason reason = errors.isEmpty() ? RejectionReason.REFUSED_BY_API
           : ErrorOutcomes.reason(errors.get(0).code());
-      throw new BatchRejectedException(400, reason, response.describe());
+      throw new BatchRejectedException(400, reason, ApiError.describe(response));
     }
     if (response.status() == 403 || response.status() == 404) {
-      throw new ConfigErrorException("Salesforce refused to write " + object + " (" + response.describe()
+      throw new ConfigErrorException("Salesforce refused to write " + object + " (" + ApiError.describe(response)
           + "): check the object name and the user's permissions on it.");
     }
-    if (!response.ok()) {
+    if (!response.isSuccessful()) {
       throw new SystemErrorException("Unexpected answer writing " + object + " with sObject Collections ("
-          + response.describe() + ")");
+          + ApiError.describe(response) + ")");
     }
     return outcomes(response, chunk.size());
   }
@@ -113,7 +113,7 @@ public final class CollectionsWriter implements BatchWriter {
         node.set("id", node.remove("Id"));
       }
     }
-    return RequestBody.create(root.toString(), SalesforceHttp.JSON);
+    return RequestBody.create(root.toString(), SalesforceRest.JSON);
   }
 
   private String key(OutboundRecord record) {
@@ -124,7 +124,7 @@ public final class CollectionsWriter implements BatchWriter {
   private static List<RecordOutcome> outcomes(ApiResponse response, int expected) {
     JsonNode results;
     try {
-      results = JSON.readTree(response.body());
+      results = JSON.readTree(response.bodyString());
     } catch (IOException e) {
       throw new SystemErrorException("Salesforce answered sObject Collections with unreadable JSON", e);
     }

@@ -2,12 +2,13 @@ package io.activationsuite.destination.salesforce.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.activationsuite.destination.salesforce.http.ApiResponse;
-import io.activationsuite.destination.salesforce.http.SalesforceHttp;
+import io.activationsuite.destination.salesforce.http.ApiError;
+import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.ConnectorException;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.http.ApiResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,9 @@ public final class ObjectCatalog {
   /** Describes in flight at once. */
   public static final int PARALLEL_DESCRIBES = 8;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final SalesforceHttp http;
+  private final SalesforceRest http;
 
-  public ObjectCatalog(SalesforceHttp http) {
+  public ObjectCatalog(SalesforceRest http) {
     this.http = http;
   }
 
@@ -93,14 +94,14 @@ public final class ObjectCatalog {
 
   private static JsonNode read(ApiResponse response, String what) {
     if (response.status() == 403) {
-      throw new ConfigErrorException("Salesforce refused to " + what + " (" + response.describe()
+      throw new ConfigErrorException("Salesforce refused to " + what + " (" + ApiError.describe(response)
           + "): the user needs the 'API Enabled' permission and read access to the objects.");
     }
-    if (!response.ok()) {
-      throw new SystemErrorException("Could not " + what + " (" + response.describe() + ")");
+    if (!response.isSuccessful()) {
+      throw new SystemErrorException("Could not " + what + " (" + ApiError.describe(response) + ")");
     }
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(response.bodyString());
     } catch (IOException e) {
       throw new SystemErrorException("Unreadable answer when trying to " + what, e);
     }

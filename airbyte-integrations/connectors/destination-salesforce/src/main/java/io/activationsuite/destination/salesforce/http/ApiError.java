@@ -2,6 +2,7 @@ package io.activationsuite.destination.salesforce.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activationsuite.sink.http.ApiResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,23 @@ public record ApiError(String code, String message, List<String> fields) {
       return List.of();
     }
     return errors;
+  }
+
+  /** Every error of a Salesforce answer's body; empty when it is not an error list. */
+  public static List<ApiError> all(ApiResponse response) {
+    return parseBody(response.bodyString());
+  }
+
+  /** A short description of an answer for exception messages: status and first error (or body start). */
+  public static String describe(ApiResponse response) {
+    List<ApiError> errors = all(response);
+    if (errors.isEmpty()) {
+      String text = response.bodyString().strip();
+      return "HTTP " + response.status() + (text.isEmpty() ? "" : ": "
+          + (text.length() > 300 ? text.substring(0, 300) : text));
+    }
+    ApiError first = errors.get(0);
+    return "HTTP " + response.status() + " " + first.code() + ": " + first.message();
   }
 
   /** The first field named by the error, or null. */
