@@ -19,6 +19,7 @@ import io.activationsuite.protocol.runner.WriteContext;
 import io.activationsuite.protocol.runner.WriteSession;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.outcome.EngineLog;
@@ -34,8 +35,10 @@ import io.activationsuite.sink.spec.SharedSpec;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +86,7 @@ public final class ActivationDestination implements Destination {
         return status;
       }
       if (!mappings.entries().isEmpty()) {
-        StreamPlanner planner = new StreamPlanner(session.objects(), mappings);
+        StreamPlanner planner = new StreamPlanner(objectsNamed(session, mappings.objectNames()), mappings);
         mappings.entries().forEach(entry -> planner.plan(MappingStreams.configuredFor(entry)));
       }
     } catch (ConfigErrorException e) {
@@ -120,7 +123,7 @@ public final class ActivationDestination implements Destination {
     ApiSession session = api.open(config, services(config, context.output()));
     RejectedRecordStore store = null;
     try {
-      StreamPlanner planner = new StreamPlanner(session.objects(), mappings);
+      StreamPlanner planner = new StreamPlanner(objectsNamed(session, objectsUsed(context, mappings)), mappings);
       List<ActivationWriteSession.StreamWriter> writers = new ArrayList<>();
       EngineLog log = EngineLog.of(context.output());
       for (ConfiguredAirbyteStream stream : context.catalog().streams()) {
@@ -135,6 +138,28 @@ public final class ActivationDestination implements Destination {
       closeQuietly(store, session);
       throw e;
     }
+  }
+
+  /**
+   * Discovers only the objects in use; when one of them is missing, the whole account's objects, so the
+   * planner's config error can list what does exist.
+   */
+  private static List<DestinationObject> objectsNamed(ApiSession session, Set<String> names) throws Exception {
+    List<DestinationObject> found = session.objects(names);
+    Set<String> foundNames = new HashSet<>();
+    found.forEach(object -> foundNames.add(object.name()));
+    return foundNames.containsAll(names) ? found : session.objects();
+  }
+
+  /** The destination objects a write touches: those of its mappings and of its activation streams. */
+  private static Set<String> objectsUsed(WriteContext context, MappingsConfig mappings) {
+    Set<String> names = new HashSet<>(mappings.objectNames());
+    for (ConfiguredAirbyteStream stream : context.catalog().streams()) {
+      if (stream.destinationObjectName() != null) {
+        names.add(stream.destinationObjectName());
+      }
+    }
+    return names;
   }
 
   private SessionServices services(JsonNode config, ProtocolOutput output) {

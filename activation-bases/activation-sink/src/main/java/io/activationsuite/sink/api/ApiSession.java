@@ -19,6 +19,15 @@ public interface ApiSession extends AutoCloseable {
   /** Every object this account can write, with fields and operations, from the live API. */
   List<DestinationObject> objects() throws Exception;
 
+  /**
+   * Only the named objects (those a check or a write uses); unknown or unwritable names are left out.
+   * Connectors whose discovery costs one call per object (Salesforce describe) override this, so a sync
+   * does not describe the whole account.
+   */
+  default List<DestinationObject> objects(Set<String> names) throws Exception {
+    return objects().stream().filter(object -> names.contains(object.name())).toList();
+  }
+
   /** The writer of one stream plan. Called once per stream at the start of a write. */
   BatchWriter writer(StreamPlan plan) throws Exception;
 

@@ -43,6 +43,12 @@ public final class SalesforceSession implements ApiSession {
     return catalog.all();
   }
 
+  /** Describes only the named objects: one describe each instead of one per object of the org. */
+  @Override
+  public List<DestinationObject> objects(Set<String> names) {
+    return catalog.describeAll(names.stream().sorted().toList());
+  }
+
   @Override
   public BatchWriter writer(StreamPlan plan) {
     String object = plan.object().name();
