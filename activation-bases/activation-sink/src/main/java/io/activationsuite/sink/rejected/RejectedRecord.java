@@ -1,5 +1,6 @@
 package io.activationsuite.sink.rejected;
 
+import io.activationsuite.sink.api.RejectionReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One record the destination refused, with everything a user needs to fix and replay it: the stream, the
- * original record data, the payload that was (or would have been) sent, a {@link RejectReason}, the field
+ * original record data, the payload that was (or would have been) sent, a {@link RejectionReason}, the field
  * concerned and the API's own words.
  *
  * <p>It holds record data and API error text only, never connector configuration, credentials or request
@@ -32,7 +33,7 @@ public record RejectedRecord(
     String stream,
     JsonNode record,
     JsonNode payload,
-    RejectReason reason,
+    RejectionReason reason,
     String field,
     String message,
     Integer httpStatus,
@@ -52,7 +53,7 @@ public record RejectedRecord(
   }
 
   /** Starts a builder for the given stream and reason; the other fields are optional. */
-  public static Builder builder(String namespace, String stream, RejectReason reason) {
+  public static Builder builder(String namespace, String stream, RejectionReason reason) {
     return new Builder(namespace, stream, reason);
   }
 
@@ -60,7 +61,7 @@ public record RejectedRecord(
   public static final class Builder {
     private final String namespace;
     private final String stream;
-    private final RejectReason reason;
+    private final RejectionReason reason;
     private JsonNode record;
     private JsonNode payload;
     private String field;
@@ -69,7 +70,7 @@ public record RejectedRecord(
     private Long emittedAt;
     private Instant rejectedAt;
 
-    private Builder(String namespace, String stream, RejectReason reason) {
+    private Builder(String namespace, String stream, RejectionReason reason) {
       this.namespace = namespace;
       this.stream = stream;
       this.reason = reason;

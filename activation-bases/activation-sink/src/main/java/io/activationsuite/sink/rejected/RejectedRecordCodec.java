@@ -1,5 +1,6 @@
 package io.activationsuite.sink.rejected;
 
+import io.activationsuite.sink.api.RejectionReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,7 @@ public final class RejectedRecordCodec {
         node.path("stream").asText(),
         node.get("record"),
         node.get("payload"),
-        RejectReason.valueOf(node.path("reason").asText()),
+        RejectionReason.valueOf(node.path("reason").asText()),
         text(node, "field"),
         text(node, "message"),
         node.hasNonNull("http_status") ? node.get("http_status").asInt() : null,

@@ -1,5 +1,6 @@
 package io.activationsuite.sink.rejected;
 
+import io.activationsuite.sink.api.RejectionReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,7 +101,7 @@ class S3RejectedRecordStoreTest {
   void givenCsv_whenFlushed_thenCsvWithHeaderRoundTripsIncludingQuotesAndNewlines() throws IOException {
     FileLayout csv = new FileLayout(OutputFormat.CSV, Compression.NONE, FileLayout.DEFAULT_PATH_FORMAT,
         FileLayout.DEFAULT_FILE_NAME_FORMAT);
-    RejectedRecord bare = RejectedRecord.builder(null, "events", RejectReason.MALFORMED_RECORD)
+    RejectedRecord bare = RejectedRecord.builder(null, "events", RejectionReason.MALFORMED_RECORD)
         .rejectedAt(TestRecords.OPENED_AT).message("").build();
     try (RejectedRecordStore store = open(csv, BufferLimits.DEFAULT, null)) {
       store.write(TestRecords.sample("crm", "users", 7));

@@ -1,5 +1,6 @@
 package io.activationsuite.sink.rejected;
 
+import io.activationsuite.sink.api.RejectionReason;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -20,7 +21,7 @@ final class TestRecords {
         .put("note", "has, comma \"quotes\"\nand newline");
     data.putObject("nested").put("score", id * 1.5);
     ObjectNode payload = MAPPER.createObjectNode().put("Email", "user" + id + "@example.com");
-    return RejectedRecord.builder(namespace, stream, RejectReason.INVALID_VALUE)
+    return RejectedRecord.builder(namespace, stream, RejectionReason.INVALID_VALUE)
         .record(data)
         .payload(payload)
         .field("Birthdate")

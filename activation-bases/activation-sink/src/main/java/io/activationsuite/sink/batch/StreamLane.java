@@ -1,0 +1,223 @@
+package io.activationsuite.sink.batch;
+
+import io.activationsuite.sink.api.BatchLimits;
+import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.mapping.RecordMapper;
+import io.activationsuite.sink.outcome.StreamCounters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The write queue of one stream. Records wait here in arrival order, keyed by matching key: a record whose
+ * key is already waiting is folded into it (see {@link PendingRecord#absorb}), and a record whose key is in
+ * flight (or waiting for a retry) stays here until that request is over, so one key is never in two
+ * requests at once and the destination ends up as if the input had been applied in order.
+ *
+ * <p>Not thread-safe: the session calls it under its own lock.
+ */
+public final class StreamLane {
+  private final StreamPlan plan;
+  private final RecordMapper mapper;
+  private final BatchWriter writer;
+  private final BatchLimits limits;
+  private final boolean bulk;
+  private final StreamCounters counters;
+  private final LinkedHashMap<Object, PendingRecord> pending = new LinkedHashMap<>();
+  private final Set<Object> locked = new HashSet<>();
+  private final List<PendingRecord> delayed = new ArrayList<>();
+  private long pendingBytes;
+  private int blockedCount;
+  private long blockedBytes;
+  private long waitingSinceNanos;
+  private boolean flushRequested;
+  private long insertSequence;
+
+  public StreamLane(StreamPlan plan, RecordMapper mapper, BatchWriter writer, StreamCounters counters) {
+    this.plan = plan;
+    this.mapper = mapper;
+    this.writer = writer;
+    this.limits = writer.limits();
+    this.bulk = writer.prefersFullBatches();
+    this.counters = counters;
+  }
+
+  public StreamPlan plan() {
+    return plan;
+  }
+
+  public RecordMapper mapper() {
+    return mapper;
+  }
+
+  public BatchWriter writer() {
+    return writer;
+  }
+
+  public BatchLimits limits() {
+    return limits;
+  }
+
+  public boolean bulk() {
+    return bulk;
+  }
+
+  public StreamCounters counters() {
+    return counters;
+  }
+
+  /** A new key for a record without a matching key (inserts never collapse). */
+  public Object nextInsertKey() {
+    return ++insertSequence;
+  }
+
+  /** Queues a record, folding it into a waiting one with the same key. */
+  public void add(PendingRecord record, long nowNanos) {
+    PendingRecord waiting = pending.get(record.key());
+    if (waiting != null) {
+      long before = waiting.record().sizeBytes();
+      waiting.absorb(record, limits.maxBytes());
+      adjustBytes(waiting, waiting.record().sizeBytes() - before);
+      counters.collapsed();
+      return;
+    }
+    if (pending.isEmpty()) {
+      waitingSinceNanos = nowNanos;
+    }
+    pending.put(record.key(), record);
+    adjustBytes(record, record.record().sizeBytes());
+    if (locked.contains(record.key())) {
+      blockedCount++;
+    }
+  }
+
+  /** Asks for every sendable record to go out, full batches or not. */
+  public void requestFlush() {
+    flushRequested = true;
+  }
+
+  /** Whether a batch should be sent now. */
+  public boolean ready(long nowNanos, long lingerNanos, boolean draining) {
+    int eligible = pending.size() - blockedCount;
+    if (eligible <= 0) {
+      flushRequested = false;
+      return false;
+    }
+    if (eligible >= limits.maxRecords() || pendingBytes - blockedBytes >= limits.maxBytes()) {
+      return true;
+    }
+    if (draining || flushRequested) {
+      return true;
+    }
+    long linger = bulk ? lingerNanos * 10 : lingerNanos;
+    return nowNanos - waitingSinceNanos >= linger;
+  }
+
+  /** Takes the next batch (oldest sendable records first, within the writer's limits) and locks its keys. */
+  public List<PendingRecord> takeBatch(long nowNanos) {
+    List<PendingRecord> batch = new ArrayList<>(Math.min(limits.maxRecords(), pending.size()));
+    long bytes = 0;
+    Iterator<PendingRecord> iterator = pending.values().iterator();
+    while (iterator.hasNext() && batch.size() < limits.maxRecords()) {
+      PendingRecord candidate = iterator.next();
+      if (locked.contains(candidate.key())) {
+        continue;
+      }
+      int size = candidate.record().sizeBytes();
+      if (!batch.isEmpty() && bytes + size > limits.maxBytes()) {
+        break;
+      }
+      iterator.remove();
+      pendingBytes -= size;
+      bytes += size;
+      locked.add(candidate.key());
+      batch.add(candidate);
+    }
+    waitingSinceNanos = nowNanos;
+    return batch;
+  }
+
+  /** A request is over for this record: its key may be sent again. */
+  public void unlock(PendingRecord record) {
+    locked.remove(record.key());
+    PendingRecord waiting = pending.get(record.key());
+    if (waiting != null) {
+      blockedCount--;
+      blockedBytes -= waiting.record().sizeBytes();
+    }
+  }
+
+  /** Holds a record for a retry after {@code eligibleAtNanos}; its key stays locked meanwhile. */
+  public void delay(PendingRecord record, long eligibleAtNanos) {
+    record.eligibleAt(eligibleAtNanos);
+    delayed.add(record);
+  }
+
+  /**
+   * Puts retries whose time has come back in the queue, ahead of any later write of the same key (which
+   * is folded into the retried one). Returns whether any was moved.
+   */
+  public boolean releaseDueRetries(long nowNanos, boolean all) {
+    boolean moved = false;
+    Iterator<PendingRecord> iterator = delayed.iterator();
+    while (iterator.hasNext()) {
+      PendingRecord retry = iterator.next();
+      if (!all && retry.eligibleAtNanos() > nowNanos) {
+        continue;
+      }
+      iterator.remove();
+      moved = true;
+      PendingRecord later = pending.remove(retry.key());
+      locked.remove(retry.key());
+      if (later != null) {
+        pendingBytes -= later.record().sizeBytes();
+        blockedCount--;
+        blockedBytes -= later.record().sizeBytes();
+        retry.absorb(later, limits.maxBytes());
+      }
+      if (pending.isEmpty()) {
+        waitingSinceNanos = nowNanos;
+      }
+      pending.put(retry.key(), retry);
+      pendingBytes += retry.record().sizeBytes();
+    }
+    return moved;
+  }
+
+  /** The earliest time a delayed retry becomes due, or {@link Long#MAX_VALUE}. */
+  public long nextRetryNanos() {
+    long next = Long.MAX_VALUE;
+    for (PendingRecord retry : delayed) {
+      next = Math.min(next, retry.eligibleAtNanos());
+    }
+    return next;
+  }
+
+  /** Records waiting here (queued or delayed), not counting those in flight. */
+  public int waiting() {
+    return pending.size() + delayed.size();
+  }
+
+  /** Everything still queued or delayed, for the final accounting of a stopped sync. */
+  public List<PendingRecord> drainAll() {
+    List<PendingRecord> all = new ArrayList<>(pending.values());
+    all.addAll(delayed);
+    pending.clear();
+    delayed.clear();
+    pendingBytes = 0;
+    blockedCount = 0;
+    blockedBytes = 0;
+    return all;
+  }
+
+  private void adjustBytes(PendingRecord record, long delta) {
+    pendingBytes += delta;
+    if (locked.contains(record.key())) {
+      blockedBytes += delta;
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package io.activationsuite.sink.http;
+
+import io.activationsuite.protocol.errors.FailureType;
+import io.activationsuite.sink.http.auth.RequestAuth;
+import io.activationsuite.sink.http.ratelimit.Permit;
+import io.activationsuite.sink.http.ratelimit.QuotaExhaustedException;
+import io.activationsuite.sink.http.ratelimit.RateLimitSignal;
+import io.activationsuite.sink.http.ratelimit.RateLimitSignalParser;
+import io.activationsuite.sink.http.ratelimit.RateLimiter;
+import io.activationsuite.sink.http.ratelimit.RateLimits;
+import io.activationsuite.sink.http.retry.Backoff;
+import io.activationsuite.sink.http.retry.ResponseClassifier;
+import io.activationsuite.sink.http.retry.RetryAfter;
+import io.activationsuite.sink.http.retry.RetryPolicy;
+import io.activationsuite.sink.http.retry.Verdict;
+import io.activationsuite.sink.http.time.Waiter;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The single entry point connectors use to call an API: {@link #execute} waits for a rate-limit
+ * permit, adds credentials, sends, lets the limiter learn from the response headers, classifies the
+ * response and retries, pauses, renews credentials or fails as the verdict says. Thread-safe: meant
+ * to be shared by every (virtual) thread of a sync.
+ *
+ * <p>Outcomes of {@code execute}: the {@link ApiResponse} when accepted (2xx, or whatever the
+ * connector's classifier accepts); {@link ApiResponseException} for a final refusal (carrying the
+ * response); {@link QuotaExhaustedException} when a daily quota is used up;
+ * {@link RetriesExhaustedException} when attempts or time ran out; {@code ConfigErrorException} from
+ * OAuth when credentials cannot be renewed.
+ */
+public final class ApiClient {
+
+  private final String apiName;
+  private final OkHttpClient http;
+  private final RequestAuth auth;
+  private final RateLimiter limiter;
+  private final RateLimitSignalParser signals;
+  private final ResponseClassifier classifier;
+  private final RetryPolicy retryPolicy;
+  private final Clock clock;
+  private final Waiter waiter;
+  private final Backoff backoff;
+  private final ApiMetrics metrics = new ApiMetrics();
+
+  private ApiClient(Builder builder) {
+    this.apiName = builder.apiName;
+    this.http = builder.http;
+    this.auth = builder.auth;
+    this.clock = builder.clock;
+    this.waiter = builder.waiter == null ? Waiter.system(clock) : builder.waiter;
+    this.limiter = builder.limiter == null
+        ? RateLimiter.create(apiName, RateLimits.unlimited(), clock, waiter) : builder.limiter;
+    this.signals = builder.signals;
+    this.retryPolicy = builder.retryPolicy;
+    this.classifier = builder.classifier == null ? ResponseClassifier.standard(retryPolicy) : builder.classifier;
+    this.backoff = new Backoff(retryPolicy, builder.random);
+  }
+
+  /** A builder for calls to {@code apiName} (used in messages, e.g. "HubSpot") through {@code http}. */
+  public static Builder builder(String apiName, OkHttpClient http) {
+    return new Builder(apiName, http);
+  }
+
+  /** The API's name, as used in messages. */
+  public String apiName() {
+    return apiName;
+  }
+
+  /** The shared limiter (to read its stats or pause it). */
+  public RateLimiter limiter() {
+    return limiter;
+  }
+
+  /** Counters of this client. */
+  public ApiMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Sends {@code request} under the rate limit, auth and retry rules. The request body must be
+   * replayable (not one-shot) because it may be sent more than once.
+   */
+  public ApiResponse execute(Request request) throws InterruptedException {
+    if (request.body() != null && request.body().isOneShot()) {
+      throw new IllegalArgumentException("one-shot request bodies cannot be retried; buffer the body first");
+    }
+    metrics.call();
+    Attempts attempts = new Attempts(request);
+    boolean renewedAuth = false;
+    while (true) {
+      Permit permit = limiter.acquire();
+      metrics.attempt(permit.waited());
+      attempts.started(clock.instant());
+      Request authorized = auth.authorize(request);
+      ApiResponse response;
+      try {
+        response = send(authorized);
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("interrupted during " + attempts.describe());
+        }
+        limiter.complete(permit, RateLimitSignal.none());
+        metrics.ioError();
+        attempts.failed(-1, e.getClass().getSimpleName() + ": " + Redactor.text(String.valueOf(e.getMessage())), e);
+        waiter.sleepUntil(attempts.nextTry(backoffAfter(attempts)));
+        continue;
+      }
+      Instant now = clock.instant();
+      limiter.complete(permit, signals.parse(response, now));
+      Optional<Instant> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), now);
+      Verdict verdict = classifier.classify(response);
+      switch (verdict) {
+        case Verdict.Accept accept -> {
+          return response;
+        }
+        case Verdict.RefreshAuth refresh -> {
+          if (renewedAuth || !auth.renewAfterUnauthorized(authorized)) {
+            throw new ApiResponseException(apiName, response, FailureType.CONFIG_ERROR,
+                "the API refused the credentials (HTTP " + response.status() + "); check or re-authorise them");
+          }
+          renewedAuth = true;
+          metrics.authRenewal();
+          attempts.forgiveOne();
+        }
+        case Verdict.Throttled throttled -> {
+          metrics.throttled();
+          attempts.failed(response.status(), throttled.reason(), null);
+          Instant until = retryAfter.orElseGet(() -> now.plus(backoffAfter(attempts)));
+          limiter.pauseUntil(until);
+          attempts.nextTry(Duration.between(now, until));
+        }
+        case Verdict.Retry retry -> {
+          metrics.serverError();
+          attempts.failed(response.status(), retry.reason(), null);
+          Instant until = retryAfter.orElseGet(() -> now.plus(backoffAfter(attempts)));
+          waiter.sleepUntil(attempts.nextTry(Duration.between(now, until)));
+        }
+        case Verdict.QuotaExhausted quota -> {
+          limiter.markQuotaExhausted(quota.reason(), quota.resetsAt());
+          throw new QuotaExhaustedException(apiName, quota.reason(), quota.resetsAt());
+        }
+        case Verdict.Reject reject -> throw new ApiResponseException(apiName, response, reject.failureType(),
+            reject.reason());
+      }
+    }
+  }
+
+  private Duration backoffAfter(Attempts attempts) {
+    Duration delay = backoff.delay(attempts.count);
+    metrics.backoff(delay);
+    return delay;
+  }
+
+  private ApiResponse send(Request request) throws IOException {
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      byte[] bytes = body == null ? new byte[0] : body.bytes();
+      return new ApiResponse(request.method(), request.url().encodedPath(), response.code(), response.headers(),
+          bytes, body == null ? null : body.contentType());
+    }
+  }
+
+  /** Book-keeping of one {@code execute} call against the retry budget. */
+  private final class Attempts {
+    private final Request request;
+    private Instant firstStart;
+    private int count;
+    private int lastStatus = -1;
+    private String lastOutcome = "none";
+    private Throwable lastError;
+
+    Attempts(Request request) {
+      this.request = request;
+    }
+
+    void started(Instant now) {
+      if (firstStart == null) {
+        firstStart = now;
+      }
+      count++;
+    }
+
+    void forgiveOne() {
+      count--;
+    }
+
+    void failed(int status, String outcome, Throwable error) {
+      lastStatus = status;
+      lastOutcome = outcome;
+      lastError = error;
+    }
+
+    /** The instant of the next try after {@code delay}, or a {@link RetriesExhaustedException}. */
+    Instant nextTry(Duration delay) {
+      Instant now = clock.instant();
+      Instant next = now.plus(delay.isNegative() ? Duration.ZERO : delay);
+      Instant deadline = firstStart.plus(retryPolicy.maxElapsed());
+      if (count >= retryPolicy.maxAttempts() || next.isAfter(deadline)) {
+        String why = count >= retryPolicy.maxAttempts() ? lastOutcome
+            : lastOutcome + " (next try at " + next + " would pass the retry time budget of "
+                + retryPolicy.maxElapsed() + ")";
+        throw new RetriesExhaustedException(apiName, request.method(), request.url().encodedPath(), count,
+            Duration.between(firstStart, now), lastStatus, why, lastError);
+      }
+      metrics.retry();
+      return next;
+    }
+
+    String describe() {
+      return apiName + " " + request.method() + " " + request.url().encodedPath();
+    }
+  }
+
+  /** Assembles an {@link ApiClient}; only the API name and OkHttp client are required. */
+  public static final class Builder {
+    private final String apiName;
+    private final OkHttpClient http;
+    private RequestAuth auth = RequestAuth.none();
+    private RateLimiter limiter;
+    private RateLimitSignalParser signals = RateLimitSignalParser.none();
+    private ResponseClassifier classifier;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Waiter waiter;
+    private RandomGenerator random = ThreadLocalRandom.current();
+
+    private Builder(String apiName, OkHttpClient http) {
+      this.apiName = Objects.requireNonNull(apiName, "apiName");
+      this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** How requests are authorised (default: none). */
+    public Builder auth(RequestAuth auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /** The limiter shared by every client of this API in the sync (default: server signals only). */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.limiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** How rate-limit headers are read (default: not read). */
+    public Builder signals(RateLimitSignalParser signals) {
+      this.signals = Objects.requireNonNull(signals, "signals");
+      return this;
+    }
+
+    /** How responses are classified (default: {@link ResponseClassifier#standard(RetryPolicy)}). */
+    public Builder classifier(ResponseClassifier classifier) {
+      this.classifier = Objects.requireNonNull(classifier, "classifier");
+      return this;
+    }
+
+    /** Retry bounds and backoff (default: {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Clock and waiter (default: system time); give the limiter the same ones. */
+    public Builder time(Clock clock, Waiter waiter) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.waiter = Objects.requireNonNull(waiter, "waiter");
+      return this;
+    }
+
+    /** Randomness for jitter (default: thread-local random). */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** The client. */
+    public ApiClient build() {
+      return new ApiClient(this);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.activationsuite.sink.http.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An access token and the full token response it came from, so connectors can read provider
+ * extras such as Salesforce's {@code instance_url}. Its {@code toString} never shows secrets.
+ *
+ * @param accessToken the access token
+ * @param tokenType the token type, normally {@code Bearer}
+ * @param issuedAt when the token was received
+ * @param expiresAt when the token expires, or null when the provider does not say
+ * @param refreshToken the refresh token returned with it, or null
+ * @param response the raw token response
+ */
+public record OAuth2Token(String accessToken, String tokenType, Instant issuedAt, Instant expiresAt,
+    String refreshToken, JsonNode response) {
+
+  public OAuth2Token {
+    Objects.requireNonNull(accessToken, "accessToken");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    tokenType = tokenType == null || tokenType.isBlank() ? "Bearer" : tokenType;
+  }
+
+  /** A top-level text field of the token response (e.g. {@code instance_url}). */
+  public Optional<String> field(String name) {
+    JsonNode node = response == null ? null : response.get(name);
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+  }
+
+  /** The value for the {@code Authorization} header. */
+  public String authorizationHeader() {
+    return ("bearer".equalsIgnoreCase(tokenType) ? "Bearer" : tokenType) + " " + accessToken;
+  }
+
+  @Override
+  public String toString() {
+    return "OAuth2Token[tokenType=" + tokenType + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+  }
+}

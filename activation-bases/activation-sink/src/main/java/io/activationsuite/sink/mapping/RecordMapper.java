@@ -1,0 +1,218 @@
+package io.activationsuite.sink.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.sink.api.DestinationField;
+import io.activationsuite.sink.api.FieldMapping;
+import io.activationsuite.sink.api.FieldMapping.NullPolicy;
+import io.activationsuite.sink.api.FieldType;
+import io.activationsuite.sink.api.ObjectOperation;
+import io.activationsuite.sink.api.Operation;
+import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.coerce.CoercionException;
+import io.activationsuite.sink.coerce.ValueCoercer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns a source record into an {@link OutboundRecord} for one stream plan: applies the field mappings
+ * (or takes the record's own field names when the plan has none), the null policy, and the coercion to
+ * each destination field's type, then checks the required fields and the matching key. Anything that
+ * does not fit is a {@link CoercionException}: the record is rejected, the sync goes on.
+ */
+public final class RecordMapper {
+  private static final int FIELD_OVERHEAD = 4;
+  private static final int NUMBER_SIZE = 12;
+
+  private final StreamPlan plan;
+  private final List<MappedField> mappedFields;
+  private final Map<String, ValueCoercer> writable;
+  private final NullPolicy identityNullPolicy;
+  private final Consumer<String> unknownField;
+  private final List<String> required;
+  private final String matchingKey;
+  private final boolean keyOnly;
+  private final boolean caseInsensitiveKey;
+
+  /**
+   * @param identityNullPolicy what a null does when records carry destination field names (no mappings)
+   * @param unknownField told the name of each record field the object cannot take (records without
+   *     mappings only); it is ignored, never an error
+   */
+  public RecordMapper(StreamPlan plan, NullPolicy identityNullPolicy, Consumer<String> unknownField) {
+    this.plan = plan;
+    this.identityNullPolicy = identityNullPolicy;
+    this.unknownField = unknownField;
+    ObjectOperation operation = plan.object().operation(plan.operation()).orElseThrow(
+        () -> new IllegalArgumentException("object " + plan.object().name() + " has no " + plan.operation()));
+    this.matchingKey = plan.matchingKey();
+    this.keyOnly = plan.operation() == Operation.ARCHIVE || plan.operation() == Operation.DELETE;
+    Map<String, DestinationField> fields = plan.object().fieldsByName();
+    Map<String, ValueCoercer> coercers = new HashMap<>();
+    for (String name : operation.writableFields()) {
+      DestinationField field = fields.get(name);
+      if (field != null && !keyOnly) {
+        coercers.put(name, new ValueCoercer(field));
+      }
+    }
+    if (matchingKey != null) {
+      DestinationField keyField = fields.get(matchingKey);
+      if (keyField == null) {
+        throw new IllegalArgumentException("matching key " + matchingKey + " is not a field of "
+            + plan.object().name());
+      }
+      coercers.put(matchingKey, new ValueCoercer(keyField));
+      this.caseInsensitiveKey = keyField.type() == FieldType.EMAIL;
+    } else {
+      this.caseInsensitiveKey = false;
+    }
+    this.writable = coercers;
+    this.required = keyOnly ? List.of() : List.copyOf(operation.requiredFields());
+    List<MappedField> compiled = new ArrayList<>();
+    for (FieldMapping mapping : plan.fieldMappings()) {
+      if (keyOnly && !mapping.destination().equals(matchingKey)) {
+        continue;
+      }
+      ValueCoercer coercer = coercers.get(mapping.destination());
+      if (coercer == null) {
+        throw new IllegalArgumentException("field " + mapping.destination() + " cannot be written with "
+            + plan.operation().name().toLowerCase(Locale.ROOT) + " on " + plan.object().name());
+      }
+      compiled.add(new MappedField(mapping.destination(), ValueSource.of(mapping.source()),
+          mapping.nullPolicy(), coercer));
+    }
+    this.mappedFields = compiled;
+  }
+
+  public StreamPlan plan() {
+    return plan;
+  }
+
+  /** Maps and coerces one record; {@code correlationId} is the engine's unique id for it. */
+  public OutboundRecord map(ObjectNode data, String correlationId) throws CoercionException {
+    ObjectNode payload = JsonNodeFactory.instance.objectNode();
+    Set<String> nullFields = Set.of();
+    int[] size = {2};
+    if (mappedFields.isEmpty()) {
+      nullFields = mapIdentity(data, payload, size);
+    } else {
+      for (MappedField field : mappedFields) {
+        JsonNode value = field.source().read(data);
+        if (value == null || value.isNull()) {
+          if (field.nullPolicy() == NullPolicy.CLEAR) {
+            nullFields = withNull(nullFields, field.coercer());
+          }
+          continue;
+        }
+        put(payload, field.destination(), field.coercer().coerce(value), size);
+      }
+    }
+    for (String name : required) {
+      JsonNode value = payload.get(name);
+      if (value == null || value.isNull()) {
+        throw new CoercionException(RejectionReason.MISSING_REQUIRED_FIELD, name,
+            "Field '" + name + "' is required by " + plan.operation().name().toLowerCase(Locale.ROOT) + " on "
+                + plan.object().name() + " but the record has no value for it");
+      }
+    }
+    String key = null;
+    if (matchingKey != null) {
+      JsonNode keyValue = payload.get(matchingKey);
+      if (keyValue == null || keyValue.isNull() || keyValue.asText().isEmpty()) {
+        throw new CoercionException(RejectionReason.NULL_MATCHING_KEY, matchingKey,
+            "The matching key '" + matchingKey + "' is missing or null, so the record cannot be matched");
+      }
+      key = keyValue.asText();
+      if (keyOnly && payload.size() > 1) {
+        payload.retain(matchingKey);
+      }
+    }
+    return new OutboundRecord(correlationId, key, payload, nullFields, size[0] + nullFields.size() * 16);
+  }
+
+  /** The key under which records collapse: the matching key, case-folded for email keys. */
+  public String collapseKey(OutboundRecord record) {
+    String key = record.matchingKey();
+    return key != null && caseInsensitiveKey ? key.toLowerCase(Locale.ROOT) : key;
+  }
+
+  private Set<String> mapIdentity(ObjectNode data, ObjectNode payload, int[] size) throws CoercionException {
+    Set<String> nullFields = Set.of();
+    Iterator<Map.Entry<String, JsonNode>> fields = data.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      ValueCoercer coercer = writable.get(entry.getKey());
+      if (coercer == null) {
+        if (!keyOnly) {
+          unknownField.accept(entry.getKey());
+        }
+        continue;
+      }
+      JsonNode value = entry.getValue();
+      if (value == null || value.isNull()) {
+        if (identityNullPolicy == NullPolicy.CLEAR && !keyOnly) {
+          nullFields = withNull(nullFields, coercer);
+        }
+        continue;
+      }
+      put(payload, entry.getKey(), coercer.coerce(value), size);
+    }
+    return nullFields;
+  }
+
+  private static Set<String> withNull(Set<String> nullFields, ValueCoercer coercer) throws CoercionException {
+    DestinationField field = coercer.field();
+    if (!field.nullable()) {
+      throw new CoercionException(RejectionReason.INVALID_VALUE, field.name(),
+          "Field '" + field.name() + "' cannot be cleared (the destination does not accept an empty value) "
+              + "but the record's value is null and its null policy is 'clear'");
+    }
+    Set<String> result = nullFields.isEmpty() ? new HashSet<>() : nullFields;
+    result.add(field.name());
+    return result;
+  }
+
+  private static void put(ObjectNode payload, String name, JsonNode value, int[] size) {
+    payload.set(name, value);
+    size[0] += name.length() + FIELD_OVERHEAD + estimate(value);
+  }
+
+  private static int estimate(JsonNode value) {
+    if (value.isTextual()) {
+      return utf8Length(value.textValue()) + 2;
+    }
+    if (value.isArray()) {
+      int total = 2;
+      for (JsonNode item : value) {
+        total += estimate(item) + 1;
+      }
+      return total;
+    }
+    return NUMBER_SIZE;
+  }
+
+  private static int utf8Length(String text) {
+    int length = text.length();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        length += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+      } else if (c == '"' || c == '\\' || c < 0x20) {
+        length += 1;
+      }
+    }
+    return length;
+  }
+
+  private record MappedField(String destination, ValueSource source, NullPolicy nullPolicy, ValueCoercer coercer) {}
+}

@@ -1,0 +1,253 @@
+package io.activationsuite.sink.http.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.activationsuite.sink.http.ApiClient;
+import io.activationsuite.sink.http.FakeTime;
+import io.activationsuite.sink.http.time.Waiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  private static final Instant T0 = Instant.parse("2025-03-10T12:00:00Z");
+
+  @Test
+  void rollingWindowsAreNeverExceededAndEachCallerSleepsAtMostOnce() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimits limits = RateLimits.builder().window(10, Duration.ofSeconds(1)).window(25, Duration.ofSeconds(10))
+        .safetyMargin(0).build();
+    RateLimiter limiter = RateLimiter.create("Example", limits, time, time);
+    List<Instant> grants = new ArrayList<>();
+
+    for (int i = 0; i < 60; i++) {
+      grants.add(limiter.acquire().grantedAt());
+    }
+
+    assertThat(maxInAnyWindow(grants, Duration.ofSeconds(1))).isEqualTo(10);
+    assertThat(maxInAnyWindow(grants, Duration.ofSeconds(10))).isEqualTo(25);
+    assertThat(grants.get(10)).isEqualTo(T0.plusSeconds(1));
+    assertThat(grants.get(25)).isEqualTo(T0.plusSeconds(10));
+    assertThat(time.wakeUps()).isLessThanOrEqualTo(50);
+    assertThat(limiter.stats().granted()).isEqualTo(60);
+  }
+
+  @Test
+  void safetyMarginCountsTheWindowLonger() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(2, Duration.ofSeconds(10))
+        .safetyMargin(0.05).build(), time, time);
+
+    limiter.acquire();
+    limiter.acquire();
+
+    assertThat(limiter.acquire().grantedAt()).isEqualTo(T0.plusMillis(10_500));
+  }
+
+  @Test
+  void remainingBelowOwnUsageMeansAnotherConsumerAndSlowsUsDown() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(10, Duration.ofSeconds(10))
+        .safetyMargin(0).build(), time, time);
+    Permit first = limiter.acquire();
+
+    // the server saw 7 requests in its window although we sent one: 6 belong to someone else
+    limiter.complete(first, new RateLimitSignal(10, 3, Duration.ofSeconds(10), null, -1, -1));
+    List<Instant> grants = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      grants.add(limiter.acquire().grantedAt());
+    }
+
+    assertThat(grants.subList(0, 3)).containsOnly(T0);
+    assertThat(grants.get(3)).isEqualTo(T0.plusSeconds(10));
+    assertThat(limiter.stats().phantomGrants()).isEqualTo(6);
+  }
+
+  @Test
+  void ownInFlightRequestsAreNotMistakenForOtherConsumers() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(10, Duration.ofSeconds(10))
+        .safetyMargin(0).build(), time, time);
+    Permit first = limiter.acquire();
+    limiter.acquire();
+    limiter.acquire();
+
+    // the response to the first request arrives after two more were sent: server counted only the first
+    limiter.complete(first, new RateLimitSignal(10, 9, Duration.ofSeconds(10), null, -1, -1));
+
+    assertThat(limiter.stats().phantomGrants()).isZero();
+  }
+
+  @Test
+  void lowerServerLimitIsLearnedAndZeroRemainingWithResetPausesUntilTheReset() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(100, Duration.ofSeconds(3))
+        .build(), time, time);
+    Permit permit = limiter.acquire();
+
+    limiter.complete(permit, new RateLimitSignal(50, 0, null, T0.plusSeconds(2), -1, -1));
+
+    assertThat(limiter.acquire().grantedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(limiter.stats().pauses()).isEqualTo(1);
+  }
+
+  @Test
+  void pauseArrivingWhileACallerWaitsReschedulesIt() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter[] holder = new RateLimiter[1];
+    Waiter pausingWaiter = deadline -> {
+      holder[0].pauseUntil(T0.plusSeconds(30));
+      time.sleepUntil(deadline);
+    };
+    holder[0] = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0)
+        .build(), time, pausingWaiter);
+    holder[0].acquire();
+
+    Permit permit = holder[0].acquire();
+
+    assertThat(permit.grantedAt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(holder[0].stats().rescheduled()).isEqualTo(1);
+  }
+
+  @Test
+  void declaredDailyQuotaRunsOutWithTheResetInstant() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder()
+        .daily(DailyQuota.resettingAtMidnight(3, ZoneOffset.UTC)).build(), time, time);
+    for (int i = 0; i < 3; i++) {
+      limiter.acquire();
+    }
+
+    assertThatThrownBy(limiter::acquire).isInstanceOfSatisfying(QuotaExhaustedException.class,
+        e -> assertThat(e.resetsAt()).contains(Instant.parse("2025-03-11T00:00:00Z")))
+        .hasMessageContaining("2025-03-11T00:00:00Z");
+
+    time.advance(Duration.ofHours(12));
+    assertThat(limiter.acquire().grantedAt()).isAfterOrEqualTo(Instant.parse("2025-03-11T00:00:00Z"));
+  }
+
+  @Test
+  void dailyRemainingHeaderIsLearned() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.unlimited(), time, time);
+    Permit permit = limiter.acquire();
+    limiter.complete(permit, new RateLimitSignal(-1, -1, null, null, 2, 250_000));
+
+    limiter.acquire();
+    limiter.acquire();
+
+    assertThatThrownBy(limiter::acquire).isInstanceOf(QuotaExhaustedException.class);
+  }
+
+  @Test
+  void interruptedWaitConsumesNoSlot() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    Waiter interrupted = deadline -> {
+      throw new InterruptedException("stop");
+    };
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1))
+        .safetyMargin(0).build(), time, interrupted);
+    limiter.acquire();
+
+    assertThatThrownBy(limiter::acquire).isInstanceOf(InterruptedException.class);
+    time.advance(Duration.ofSeconds(1));
+    assertThat(limiter.acquire().grantedAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void vendorHeadersAreParsed() {
+    var hubspot = RateLimitHeaders.hubSpot().parse(response(Headers.of("X-HubSpot-RateLimit-Max", "190",
+        "X-HubSpot-RateLimit-Remaining", "17", "X-HubSpot-RateLimit-Interval-Milliseconds", "10000",
+        "X-HubSpot-RateLimit-Daily-Remaining", "999")), T0);
+    assertThat(hubspot).isEqualTo(new RateLimitSignal(190, 17, Duration.ofSeconds(10), null, 999, -1));
+    var braze = RateLimitHeaders.xRateLimit(RateLimitHeaders.ResetStyle.EPOCH_SECONDS, Duration.ofSeconds(3))
+        .parse(response(Headers.of("x-ratelimit-limit", "3000", "x-ratelimit-remaining", "0",
+            "x-ratelimit-reset", String.valueOf(T0.getEpochSecond() + 2))), T0);
+    assertThat(braze.resetsAt()).isEqualTo(T0.plusSeconds(2));
+    var zendesk = RateLimitHeaders.zendesk().parse(response(Headers.of("X-Rate-Limit", "700",
+        "X-Rate-Limit-Remaining", "699", "ratelimit-reset", "41")), T0);
+    assertThat(zendesk).isEqualTo(new RateLimitSignal(700, 699, Duration.ofMinutes(1), T0.plusSeconds(41), -1, -1));
+    var salesforce = RateLimitHeaders.salesforce().parse(response(Headers.of("Sforce-Limit-Info",
+        "api-usage=10018/100000; api-bursts=1/750")), T0);
+    assertThat(salesforce.dailyRemaining()).isEqualTo(89_982);
+    assertThat(RateLimitHeaders.hubSpot().parse(response(Headers.of("X-HubSpot-RateLimit-Remaining", "x")), T0)
+        .isEmpty()).isTrue();
+  }
+
+  @Test
+  void concurrentCallersOverRealHttpNeverExceedTheWindowAtTheServer() throws Exception {
+    Duration window = Duration.ofMillis(400);
+    int permits = 8;
+    List<Long> arrivals = new CopyOnWriteArrayList<>();
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          arrivals.add(System.nanoTime());
+          return new MockResponse().setBody("ok").setHeadersDelay(20, TimeUnit.MILLISECONDS);
+        }
+      });
+      server.start();
+      Clock clock = Clock.systemUTC();
+      RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(permits, window)
+          .safetyMargin(0.25).build(), clock, Waiter.system(clock));
+      ApiClient client = ApiClient.builder("Example", new OkHttpClient()).rateLimiter(limiter).build();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int t = 0; t < 8; t++) {
+          done.add(pool.submit(() -> {
+            go.await();
+            for (int i = 0; i < 4; i++) {
+              client.execute(new Request.Builder().url(server.url("/x")).build());
+            }
+            return null;
+          }));
+        }
+        go.countDown();
+        for (Future<?> future : done) {
+          future.get(30, TimeUnit.SECONDS);
+        }
+      }
+    }
+
+    assertThat(arrivals).hasSize(32);
+    List<Instant> asInstants = arrivals.stream().sorted().map(n -> Instant.EPOCH.plusNanos(n)).toList();
+    assertThat(maxInAnyWindow(asInstants, window)).isLessThanOrEqualTo(permits);
+  }
+
+  private static int maxInAnyWindow(List<Instant> sorted, Duration window) {
+    int max = 0;
+    int start = 0;
+    for (int end = 0; end < sorted.size(); end++) {
+      while (!sorted.get(start).isAfter(sorted.get(end).minus(window))) {
+        start++;
+      }
+      max = Math.max(max, end - start + 1);
+    }
+    return max;
+  }
+
+  private static io.activationsuite.sink.http.ApiResponse response(Headers headers) {
+    return new io.activationsuite.sink.http.ApiResponse("GET", "/", 200, headers, new byte[0], null);
+  }
+}
