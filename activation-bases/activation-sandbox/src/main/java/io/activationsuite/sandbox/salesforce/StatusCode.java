@@ -1,0 +1,30 @@
+package io.activationsuite.sandbox.salesforce;
+
+/**
+ * The Salesforce status/error codes the emulator returns, spelled exactly as the platform does so
+ * connectors' error classification can be tested against them.
+ */
+public enum StatusCode {
+  REQUIRED_FIELD_MISSING,
+  INVALID_FIELD_FOR_INSERT_UPDATE,
+  INVALID_FIELD,
+  STRING_TOO_LONG,
+  INVALID_EMAIL_ADDRESS,
+  INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
+  INVALID_TYPE_ON_FIELD_IN_RECORD,
+  JSON_PARSER_ERROR,
+  DUPLICATE_VALUE,
+  DUPLICATE_EXTERNAL_ID,
+  ENTITY_IS_DELETED,
+  INVALID_CROSS_REFERENCE_KEY,
+  MALFORMED_ID,
+  INVALID_ID_FIELD,
+  MISSING_ARGUMENT,
+  NOT_FOUND,
+  UNABLE_TO_LOCK_ROW,
+  ALL_OR_NONE_OPERATION_ROLLED_BACK,
+  EXCEEDED_ID_LIMIT,
+  INVALID_TYPE,
+  CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY,
+  INSUFFICIENT_ACCESS_OR_READONLY
+}

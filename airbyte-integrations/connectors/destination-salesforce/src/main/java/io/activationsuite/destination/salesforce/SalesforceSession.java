@@ -1,0 +1,63 @@
+package io.activationsuite.destination.salesforce;
+
+import io.activationsuite.destination.salesforce.bulk.BulkJobClient;
+import io.activationsuite.destination.salesforce.bulk.BulkWriter;
+import io.activationsuite.destination.salesforce.collections.CollectionsWriter;
+import io.activationsuite.destination.salesforce.describe.ObjectCatalog;
+import io.activationsuite.destination.salesforce.http.SalesforceHttp;
+import io.activationsuite.destination.salesforce.write.AutoWriter;
+import io.activationsuite.protocol.model.AirbyteConnectionStatus;
+import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.StreamPlan;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One authenticated session with an org: check, discover, and a writer per stream plan built for the
+ * configured write strategy.
+ */
+public final class SalesforceSession implements ApiSession {
+  private final SalesforceConfig config;
+  private final SalesforceHttp http;
+  private final BulkJobClient jobs;
+  private final ObjectCatalog catalog;
+  private final Runnable onClose;
+
+  public SalesforceSession(SalesforceConfig config, SalesforceHttp http, BulkJobClient jobs, Runnable onClose) {
+    this.config = config;
+    this.http = http;
+    this.jobs = jobs;
+    this.catalog = new ObjectCatalog(http);
+    this.onClose = onClose;
+  }
+
+  @Override
+  public AirbyteConnectionStatus check(Set<String> objectNames) {
+    return new ConnectionChecker(http, catalog).check(objectNames);
+  }
+
+  @Override
+  public List<DestinationObject> objects() {
+    return catalog.all();
+  }
+
+  @Override
+  public BatchWriter writer(StreamPlan plan) {
+    String object = plan.object().name();
+    BatchWriter bulk = new BulkWriter(jobs, object, plan.operation(), plan.matchingKey(),
+        config.bulkMaxRecordsPerJob(), BulkWriter.MAX_UPLOAD_BYTES);
+    BatchWriter collections = new CollectionsWriter(http, object, plan.operation(), plan.matchingKey());
+    return switch (config.writeStrategy()) {
+      case BULK -> bulk;
+      case COLLECTIONS -> collections;
+      case AUTO -> new AutoWriter(bulk, collections, config.bulkThreshold());
+    };
+  }
+
+  @Override
+  public void close() {
+    onClose.run();
+  }
+}

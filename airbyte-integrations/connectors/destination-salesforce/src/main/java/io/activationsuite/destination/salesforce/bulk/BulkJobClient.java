@@ -1,0 +1,159 @@
+package io.activationsuite.destination.salesforce.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.destination.salesforce.http.ApiResponse;
+import io.activationsuite.destination.salesforce.http.SalesforceHttp;
+import io.activationsuite.destination.salesforce.http.Sleeper;
+import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.protocol.errors.SystemErrorException;
+import io.activationsuite.protocol.errors.TransientErrorException;
+import io.activationsuite.sink.api.BatchRejectedException;
+import io.activationsuite.sink.api.RejectionReason;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import okhttp3.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bulk API 2.0 ingest job life cycle: create, upload the CSV, mark UploadComplete, poll until the
+ * job is terminal (per {@link PollSchedule}, on the injected clock and sleeper), then read the
+ * successful, failed and unprocessed results.
+ */
+public final class BulkJobClient {
+  private static final Logger LOG = LoggerFactory.getLogger(BulkJobClient.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final SalesforceHttp http;
+  private final PollSchedule schedule;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  public BulkJobClient(SalesforceHttp http, PollSchedule schedule, Clock clock, Sleeper sleeper) {
+    this.http = http;
+    this.schedule = schedule;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  /** Creates an Open job. */
+  public JobInfo create(String object, BulkOperation operation, String externalIdField) {
+    ObjectNode body = JSON.createObjectNode()
+        .put("object", object)
+        .put("operation", operation.wireName())
+        .put("contentType", "CSV")
+        .put("columnDelimiter", "COMMA")
+        .put("lineEnding", "LF");
+    if (operation == BulkOperation.UPSERT) {
+      body.put("externalIdFieldName", externalIdField);
+    }
+    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body.toString(), SalesforceHttp.JSON));
+    if (!response.ok()) {
+      String what = "Salesforce refused to create a Bulk API " + operation.wireName() + " job on " + object + " ("
+          + response.describe() + ")";
+      if (response.status() == 400 || response.status() == 403 || response.status() == 404) {
+        throw new ConfigErrorException(what + ": check the object, the matching key and the user's permissions.");
+      }
+      throw new SystemErrorException(what);
+    }
+    return JobInfo.of(read(response));
+  }
+
+  /** Uploads the job's CSV; a refused upload aborts the job and rejects the batch for splitting. */
+  public void upload(String jobId, byte[] csv) throws BatchRejectedException {
+    ApiResponse response = http.send("PUT", "jobs/ingest/" + jobId + "/batches",
+        RequestBody.create(csv, SalesforceHttp.CSV));
+    if (!response.ok()) {
+      abortQuietly(jobId);
+      if (response.status() == 400) {
+        throw new BatchRejectedException(400, RejectionReason.REFUSED_BY_API, response.describe());
+      }
+      throw new SystemErrorException("Salesforce refused the upload of bulk job " + jobId + " ("
+          + response.describe() + ")");
+    }
+  }
+
+  /** Marks the upload complete so Salesforce starts processing. */
+  public void close(String jobId) {
+    setState(jobId, "UploadComplete");
+  }
+
+  /** Aborts a job, ignoring failures (used on the error path). */
+  public void abortQuietly(String jobId) {
+    try {
+      setState(jobId, "Aborted");
+    } catch (RuntimeException e) {
+      LOG.warn("Could not abort bulk job {}: {}", jobId, e.getMessage());
+    }
+  }
+
+  /** The job's current status. */
+  public JobInfo status(String jobId) {
+    ApiResponse response = http.get("jobs/ingest/" + jobId);
+    if (!response.ok()) {
+      throw new SystemErrorException("Could not read the status of bulk job " + jobId + " (" + response.describe()
+          + ")");
+    }
+    return JobInfo.of(read(response));
+  }
+
+  /** Polls until the job is terminal; throws a transient error past the schedule's deadline. */
+  public JobInfo awaitTerminal(String jobId) {
+    Instant deadline = clock.instant().plus(schedule.timeout());
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      try {
+        sleeper.sleep(schedule.delay(attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransientErrorException("Interrupted while waiting for bulk job " + jobId, e);
+      }
+      JobInfo info = status(jobId);
+      if (info.state().terminal()) {
+        return info;
+      }
+      if (clock.instant().isAfter(deadline)) {
+        throw new TransientErrorException("Bulk job " + jobId + " was still " + info.state() + " after "
+            + schedule.timeout().toMinutes() + " minutes; the next sync resumes from the last checkpoint.");
+      }
+    }
+  }
+
+  /** Reads the three result documents of a terminal job (unprocessed rows only when not complete). */
+  public BulkResults results(JobInfo job) {
+    String successful = result(job.id(), "successfulResults");
+    String failed = result(job.id(), "failedResults");
+    String unprocessed = job.state() == JobState.JobComplete ? "" : result(job.id(), "unprocessedrecords");
+    return new BulkResults(job.state(), job.errorMessage(), successful, failed, unprocessed);
+  }
+
+  private String result(String jobId, String kind) {
+    ApiResponse response = http.get("jobs/ingest/" + jobId + "/" + kind);
+    if (!response.ok()) {
+      throw new SystemErrorException("Could not read " + kind + " of bulk job " + jobId + " (" + response.describe()
+          + ")");
+    }
+    return response.body();
+  }
+
+  private void setState(String jobId, String state) {
+    ObjectNode body = JSON.createObjectNode().put("state", state);
+    ApiResponse response = http.send("PATCH", "jobs/ingest/" + jobId,
+        RequestBody.create(body.toString(), SalesforceHttp.JSON));
+    if (!response.ok()) {
+      throw new SystemErrorException("Could not set bulk job " + jobId + " to " + state + " (" + response.describe()
+          + ")");
+    }
+  }
+
+  private static JsonNode read(ApiResponse response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new SystemErrorException("Salesforce answered a bulk job call with unreadable JSON", e);
+    }
+  }
+}
