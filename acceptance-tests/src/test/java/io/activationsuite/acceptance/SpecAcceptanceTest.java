@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SpecAcceptanceTest extends AcceptanceTestBase {
 
   private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(token|secret|password|key).*");
-  private static final Pattern ID_OR_NAME = Pattern.compile("(?i).*(_id|_ids|_name|_names|matching_key|primary_key|key_field)$");
+  /** Ids, names and properties naming a key field (matching_key) are not secrets. */
+  private static final Pattern ID_OR_NAME =
+      Pattern.compile("(?i).*(_id|_ids|_name|_names|matching_key|primary_key|key_field)$");
   private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
