@@ -170,18 +170,18 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   @MethodSource(CONNECTORS)
   void killedMidSyncThenRerunFromTheLastEchoedStateLosesAndDuplicatesNothing(ConnectorDescriptor connector)
       throws Exception {
-    List<ObjectNode> records = records(connector, 120, 1);
+    List<ObjectNode> records = records(connector, 400, 1);
     PlatformSyncInput first = input(records, 10);
     EmulatorServer sandbox = sandbox(connector);
-    sandbox.faults().latency(LatencySpec.fixed(150));
+    sandbox.faults().latency(LatencySpec.fixed(400));
     RecordingListener listener = new RecordingListener();
     CommandResult killed;
     try (ConnectorRun run = harness(connector).startWrite(connector.validConfig(sandbox),
         catalog(connector, 3, records), first.lines(), listener)) {
       boolean twoStates = listener.awaitMessages(
-          messages -> messages.stream().filter(m -> m.path("type").asText().equals("STATE")).count() >= 2,
+          messages -> messages.stream().filter(m -> m.path("type").asText().equals("STATE")).count() >= 1,
           2, TimeUnit.MINUTES);
-      assertThat(twoStates).as("two states echoed before the kill").isTrue();
+      assertThat(twoStates).as("a state echoed before the kill").isTrue();
       run.kill();
       int exit = run.waitFor(Duration.ofMinutes(1));
       killed = listener.result(exit);
