@@ -65,6 +65,10 @@ public interface Emulator {
   default void expireAccessTokens() {
   }
 
+  /** Called once when the server closes: stop background work (schedulers, timers) the emulator owns. */
+  default void stop() {
+  }
+
   /** The vendor's answer when a request is over its rate limit (used for injected throttling too). */
   default SandboxResponse throttledResponse(SandboxRequest request) {
     return SandboxResponse.json(429, Map.of("error", "rate limited"));

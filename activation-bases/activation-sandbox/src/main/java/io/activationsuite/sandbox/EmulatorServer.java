@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +44,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final RequestLog requestLog = new RequestLog();
   private final AtomicLong sequence = new AtomicLong();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ControlEndpoint control;
   private final URI baseUrl;
 
@@ -157,10 +159,14 @@ public final class EmulatorServer implements AutoCloseable {
     requestLog.clear();
   }
 
-  /** Stops serving; held "timeout" requests are released and their connections dropped. */
+  /** Stops serving; held "timeout" requests are released and their connections dropped. Idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     closing.countDown();
+    emulator.stop();
     http.stop(0);
     executor.shutdownNow();
     try {
@@ -188,8 +194,6 @@ public final class EmulatorServer implements AutoCloseable {
     }
     FaultDecision decision = faults.decide();
     long latency = faults.drawLatencyMillis();
-    String outcome = "OK";
-    int status = 0;
     try {
       if (latency > 0 && closing.await(latency, TimeUnit.MILLISECONDS)) {
         exchange.close();
@@ -205,28 +209,32 @@ public final class EmulatorServer implements AutoCloseable {
           yield null;
         }
       };
-      outcome = switch (decision) {
+      String outcome = switch (decision) {
         case FaultDecision.Pass pass -> "OK";
         case FaultDecision.ServerError error -> "INJECTED_ERROR";
         case FaultDecision.Throttle throttle -> "INJECTED_THROTTLE";
         case FaultDecision.Reset reset -> "INJECTED_RESET";
         case FaultDecision.Timeout timeout -> "INJECTED_TIMEOUT";
       };
+      // Logged before the client can see the answer, so a client that got a response always finds its entry.
+      log(request, response == null ? 0 : response.status(), outcome, startedAt, startNanos);
       if (response == null) {
         exchange.close();
       } else {
-        status = response.status();
         send(exchange, response);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      log(request, 0, "INTERRUPTED", startedAt, startNanos);
       exchange.close();
-    } finally {
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-      requestLog.add(new RequestLogEntry(sequence.incrementAndGet(), request.method(), request.path(),
-          maskedQuery(request), status, outcome, request.body().length, startedAt.toString(),
-          options.clock().instant().toString(), millis));
     }
+  }
+
+  private void log(SandboxRequest request, int status, String outcome, Instant startedAt, long startNanos) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    requestLog.add(new RequestLogEntry(sequence.incrementAndGet(), request.method(), request.path(),
+        maskedQuery(request), status, outcome, request.body().length, startedAt.toString(),
+        options.clock().instant().toString(), millis));
   }
 
   private SandboxResponse answer(SandboxRequest request) {

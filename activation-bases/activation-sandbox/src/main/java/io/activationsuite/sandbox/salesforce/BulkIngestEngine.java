@@ -166,9 +166,7 @@ public final class BulkIngestEngine implements AutoCloseable {
           throw stateConflict(jobId, current);
         }
         job.requestAbort();
-        if (current == BulkJobState.Open) {
-          job.transition(BulkJobState.Aborted, now());
-        }
+        job.transition(BulkJobState.Aborted, now());
       } else {
         throw new SalesforceApiException(400, "INVALIDJOBSTATE", "Invalid state requested: " + requested
             + ". Valid values are UploadComplete and Aborted");
@@ -310,7 +308,9 @@ public final class BulkIngestEngine implements AutoCloseable {
       return;
     }
     synchronized (job) {
-      if (run.failure().isPresent() && run.failure().get().afterRecords() < run.data().size()) {
+      if (job.abortRequested()) {
+        job.transition(BulkJobState.Aborted, now());
+      } else if (run.failure().isPresent() && run.failure().get().afterRecords() < run.data().size()) {
         job.fail(run.failure().get().message(), now());
       } else {
         job.transition(BulkJobState.JobComplete, now());

@@ -48,9 +48,13 @@ public final class RecordStore {
     }
   }
 
-  /** Snapshot of the live records of {@code objectName} in insertion order. */
+  /** Snapshot of the live records of {@code objectName} (any case) in insertion order. */
   public List<Map<String, Object>> records(String objectName) {
-    return atomically(tx -> table(objectName).values().stream()
+    Optional<ObjectDescriptor> object = schema.find(objectName);
+    if (object.isEmpty()) {
+      return List.of();
+    }
+    return atomically(tx -> table(object.get().name()).values().stream()
         .map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList());
   }
 
@@ -89,13 +93,14 @@ public final class RecordStore {
     });
   }
 
-  private Map<String, Map<String, Object>> table(String objectName) {
-    return records.computeIfAbsent(objectName.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>());
+  /** Records of an object by its canonical (schema) name. */
+  private Map<String, Map<String, Object>> table(String canonicalObjectName) {
+    return records.computeIfAbsent(canonicalObjectName, k -> new LinkedHashMap<>());
   }
 
   private Map<String, String> index(ObjectDescriptor object, FieldDescriptor field) {
-    return uniqueIndexes.computeIfAbsent(object.name().toLowerCase(Locale.ROOT), k -> new HashMap<>())
-        .computeIfAbsent(field.name().toLowerCase(Locale.ROOT), k -> new HashMap<>());
+    return uniqueIndexes.computeIfAbsent(object.name(), k -> new HashMap<>())
+        .computeIfAbsent(field.name(), k -> new HashMap<>());
   }
 
   private static String key(Object value) {

@@ -120,6 +120,13 @@ public final class SalesforceEmulator implements Emulator {
   }
 
   @Override
+  public synchronized void stop() {
+    if (org != null) {
+      org.close();
+    }
+  }
+
+  @Override
   public JsonNode objects() {
     ObjectNode root = Json.object();
     SalesforceOrg current = org;

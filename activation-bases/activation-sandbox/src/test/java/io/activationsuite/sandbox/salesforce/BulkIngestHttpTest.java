@@ -248,6 +248,28 @@ class BulkIngestHttpTest {
   }
 
   @Test
+  void abortingAnInProgressJobStopsAtTheNextChunk(EmulatorServer sf, SalesforceEmulator emulator) throws Exception {
+    emulator.org().bulk().profile(new BulkProcessingProfile(Duration.ZERO, 100, 5));
+    SfHttp http = new SfHttp(sf).login();
+    String id = createJob(http, Map.of("object", "Contact", "operation", "insert"));
+    StringBuilder csv = new StringBuilder("LastName\n");
+    for (int i = 0; i < 50; i++) {
+      csv.append("N").append(i).append('\n');
+    }
+    http.csv(JOBS + "/" + id + "/batches", csv.toString());
+    http.json("PATCH", JOBS + "/" + id, Map.of("state", "UploadComplete"));
+    http.awaitJob(id, j -> j.get("numberRecordsProcessed").asInt() >= 5);
+
+    JsonNode aborted = body(http.json("PATCH", JOBS + "/" + id, Map.of("state", "Aborted")));
+
+    assertThat(aborted.get("state").asText()).isEqualTo("Aborted");
+    SfHttp.await(() -> emulator.records("Contact").size()
+        + emulator.org().bulk().unprocessedRecords(id).lines().count() - 1 == 50);
+    assertThat(rows(http.get(JOBS + "/" + id + "/unprocessedrecords").body())).isNotEmpty();
+    assertThat(http.get(JOBS + "/" + id).body()).contains("\"Aborted\"");
+  }
+
+  @Test
   void injectedJobFailureLeavesUnprocessedRows(EmulatorServer sf, SalesforceEmulator emulator) throws Exception {
     emulator.org().bulk().profile(new BulkProcessingProfile(Duration.ZERO, 0, 4));
     emulator.org().faults().failNextJob(4);

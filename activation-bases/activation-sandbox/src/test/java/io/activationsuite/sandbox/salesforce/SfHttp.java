@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -89,6 +90,17 @@ final class SfHttp {
       LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
     }
     return fail("job never reached the expected condition; last: " + last);
+  }
+
+  /** Waits (bounded) until {@code condition} holds; fails the test on timeout. */
+  static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("condition not reached within 15 s");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
   }
 
   private HttpRequest.Builder authed(String path) {

@@ -9,8 +9,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,7 +63,10 @@ final class S3Clients {
         .httpClient(httpClient())
         .region(region)
         .credentialsProvider(credentials)
-        .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
+        .overrideConfiguration(o -> {
+          o.addExecutionInterceptor(new NoExpectContinue());
+          interceptors.forEach(o::addExecutionInterceptor);
+        });
     if (config.endpoint() != null) {
       builder.endpointOverride(config.endpoint())
           .forcePathStyle(true)
@@ -95,6 +101,20 @@ final class S3Clients {
     resources.add(provider);
     resources.add(sts);
     return provider;
+  }
+
+  /**
+   * Drops {@code Expect: 100-continue}: with the JDK URL connection, a server that refuses an upload before
+   * reading it (bad signature, missing bucket) can otherwise leave the request hanging until an idle timeout.
+   * Parts are small enough to send at once; a refusal is still read as a proper S3 error.
+   */
+  static final class NoExpectContinue implements ExecutionInterceptor {
+    @Override
+    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+      SdkHttpRequest request = context.httpRequest();
+      return request.firstMatchingHeader("Expect").isPresent()
+          ? request.toBuilder().removeHeader("Expect").build() : request;
+    }
   }
 
   private static SdkHttpClient httpClient() {

@@ -1,6 +1,8 @@
 package io.activationsuite.sink.rejected;
 
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -26,9 +28,27 @@ final class S3ObjectTarget implements ObjectTarget {
     try {
       handle.client().putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
           .contentLength((long) content.length), RequestBody.fromBytes(content));
+    } catch (SdkClientException e) {
+      throw diagnose(e);
     } catch (SdkException e) {
       throw errors.translate(e, "write rejected records", "s3:PutObject");
     }
+  }
+
+  /**
+   * A server that refuses an upload (missing bucket, bad signature) may answer before reading the body and
+   * close the connection, which the client only sees as an I/O error. A one-key listing, which has no body,
+   * then tells a refusal (config error) from a real network failure (transient).
+   */
+  private RuntimeException diagnose(SdkClientException uploadFailure) {
+    try {
+      handle.client().listObjectsV2(r -> r.bucket(bucket).maxKeys(1));
+    } catch (AwsServiceException refusal) {
+      return errors.translate(refusal, "write rejected records", "s3:PutObject and s3:ListBucket");
+    } catch (SdkException ignored) {
+      // unreachable as well: report the upload failure itself
+    }
+    return errors.translate(uploadFailure, "write rejected records", "s3:PutObject");
   }
 
   @Override

@@ -1,0 +1,69 @@
+package io.activationsuite.sink.rejected;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RejectedRecordCodecTest {
+
+  @Test
+  void givenRecord_whenEncodedAsJsonLine_thenSnakeCaseLayoutOnOneLine() throws Exception {
+    String line = new String(RejectedRecordCodec.jsonLine(TestRecords.sample("crm", "users", 3)),
+        StandardCharsets.UTF_8);
+    assertThat(line).endsWith("\n").doesNotContain("\r");
+    assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+    JsonNode json = TestRecords.MAPPER.readTree(line);
+    assertThat(json.fieldNames()).toIterable().containsExactly("stream", "namespace", "reason", "field", "message",
+        "http_status", "emitted_at", "rejected_at", "record", "payload");
+    assertThat(json.get("reason").asText()).isEqualTo("INVALID_VALUE");
+    assertThat(json.get("http_status").asInt()).isEqualTo(400);
+    assertThat(json.get("emitted_at").asLong()).isEqualTo(1735689600003L);
+    assertThat(json.get("rejected_at").asText()).isEqualTo("2025-01-02T03:05:00.003Z");
+    assertThat(json.at("/record/nested/score").asDouble()).isEqualTo(4.5);
+    assertThat(json.at("/payload/Email").asText()).isEqualTo("user3@example.com");
+  }
+
+  @Test
+  void givenMinimalRecord_whenEncoded_thenOptionalFieldsAreNullAndItRoundTrips() {
+    RejectedRecord minimal = RejectedRecord.builder(null, "s", RejectReason.NULL_MATCHING_KEY)
+        .rejectedAt(Instant.EPOCH).build();
+    ObjectNode json = RejectedRecordCodec.toJson(minimal);
+    assertThat(json.get("payload").isNull()).isTrue();
+    assertThat(json.get("namespace").isNull()).isTrue();
+    assertThat(json.get("record").isNull()).isTrue();
+    assertThat(RejectedRecordCodec.fromJson(json)).isEqualTo(minimal);
+  }
+
+  @Test
+  void givenCsvRow_whenParsedBack_thenEqualRecord() {
+    RejectedRecord record = TestRecords.sample("crm", "users", 5);
+    String text = new String(RejectedRecordCodec.csvHeader(), StandardCharsets.UTF_8)
+        + new String(RejectedRecordCodec.csvRow(record), StandardCharsets.UTF_8);
+    List<List<String>> rows = PartReader.parseCsv(text);
+    assertThat(rows.get(0)).isEqualTo(RejectedRecordCodec.COLUMNS);
+    assertThat(RejectedRecordCodec.fromCsvCells(rows.get(1))).isEqualTo(record);
+  }
+
+  @Test
+  void givenMutableInput_whenRecordBuilt_thenLaterChangesDoNotLeakIn() {
+    ObjectNode data = TestRecords.MAPPER.createObjectNode().put("a", 1);
+    RejectedRecord record = RejectedRecord.builder("n", "s", RejectReason.UNKNOWN_FIELD).record(data)
+        .rejectedAt(Instant.EPOCH).build();
+    data.put("a", 2);
+    assertThat(record.record().get("a").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void givenMissingStream_whenBuilt_thenRejected() {
+    assertThatThrownBy(() -> RejectedRecord.builder("n", "", RejectReason.REFUSED_BY_API)
+        .rejectedAt(Instant.EPOCH).build()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RejectedRecord.builder("n", "s", RejectReason.REFUSED_BY_API).build())
+        .isInstanceOf(NullPointerException.class);
+  }
+}
