@@ -1,16 +1,12 @@
 package io.activationsuite.destination.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.SessionServices;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.List;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * The HubSpot connector: spec properties, and sessions that check tokens and scopes, discover CRM
@@ -18,8 +14,6 @@ import okhttp3.OkHttpClient;
  */
 @Singleton
 public final class HubSpotActivationApi implements ActivationApi {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public String name() {
@@ -44,22 +38,8 @@ public final class HubSpotActivationApi implements ActivationApi {
   @Override
   public ApiSession open(JsonNode config, SessionServices services) {
     HubSpotConfig parsed = HubSpotConfig.from(config);
-    OkHttpClient client = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(15))
-        .readTimeout(Duration.ofSeconds(120))
-        .writeTimeout(Duration.ofSeconds(60))
-        .retryOnConnectionFailure(true)
-        .build();
-    HttpUrl baseUrl = HttpUrl.get(parsed.baseUrl().toString());
-    AccessTokens tokens = switch (parsed.credentials()) {
-      case HubSpotCredentials.PrivateApp p -> AccessTokens.fixed(p.accessToken());
-      case HubSpotCredentials.OAuth o -> new OAuthAccessTokens(client, baseUrl, o, MAPPER,
-          services.clock()::millis, rotated -> services.configUpdater().accept(withRefreshToken(config, rotated)));
-    };
-    RequestBudget budget = new RequestBudget(parsed.tier().requestsPerTenSeconds(), Duration.ofSeconds(10),
-        parsed.dailyRequestBudget(), services.clock()::millis);
-    HubSpotHttp http = new OkHttpHubSpotHttp(client, baseUrl, tokens, budget, MAPPER,
-        OkHttpHubSpotHttp.RetryPolicy.DEFAULT);
+    HubSpotHttp http = HubSpotApiClients.create(parsed, services.clock(), services.concurrency(),
+        rotated -> services.configUpdater().accept(withRefreshToken(config, rotated)));
     return new HubSpotSession(http, parsed.credentials());
   }
 
