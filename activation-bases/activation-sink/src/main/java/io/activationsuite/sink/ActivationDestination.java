@@ -52,6 +52,7 @@ public final class ActivationDestination implements Destination {
   private final ActivationApi api;
   private final Clock clock;
 
+  @jakarta.inject.Inject
   public ActivationDestination(ActivationApi api) {
     this(api, Clock.systemUTC());
   }

@@ -190,7 +190,9 @@ public final class ValueCoercer {
 
   private void checkLength(JsonNode result) throws CoercionException {
     Integer max = field.maxLength();
-    if (max == null || !result.isTextual()) {
+    FieldType type = field.type();
+    if (max == null || !result.isTextual() || !(type == FieldType.STRING || type == FieldType.ID
+        || type == FieldType.EMAIL || type == FieldType.ENUM)) {
       return;
     }
     String text = result.textValue();

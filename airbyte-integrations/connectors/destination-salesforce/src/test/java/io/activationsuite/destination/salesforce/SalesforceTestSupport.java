@@ -31,7 +31,7 @@ final class SalesforceTestSupport {
         .put("client_secret", server.credentials().get("client_secret"))
         .put("refresh_token", server.credentials().get("refresh_token"));
     config.put("base_url", server.baseUrl().toString()).put("write_strategy", strategy)
-        .put("bulk_poll_max_millis", 20);
+        .put("bulk_poll_max_millis", 20).put("batch_linger_ms", 20);
     return config;
   }
 

@@ -1,0 +1,97 @@
+package io.activationsuite.sink.testapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.protocol.model.AirbyteConnectionStatus;
+import io.activationsuite.protocol.model.Json;
+import io.activationsuite.sink.api.ActivationApi;
+import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.DestinationField;
+import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.FieldType;
+import io.activationsuite.sink.api.ObjectOperation;
+import io.activationsuite.sink.api.Operation;
+import io.activationsuite.sink.api.SessionServices;
+import io.activationsuite.sink.api.StreamPlan;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/** The test connector: one {@code contacts} object written over HTTP to {@code base_url}. */
+@Singleton
+public final class TestActivationApi implements ActivationApi {
+
+  /** The object this API offers. */
+  public static final DestinationObject CONTACTS = new DestinationObject("contacts", "Contacts", List.of(
+      new DestinationField("email", FieldType.EMAIL, false, 254, List.of(), true),
+      new DestinationField("external_id", FieldType.ID, false, null, List.of(), true),
+      DestinationField.of("first_name", FieldType.STRING),
+      new DestinationField("last_name", FieldType.STRING, true, 20, List.of(), false),
+      DestinationField.of("age", FieldType.INTEGER),
+      DestinationField.of("score", FieldType.NUMBER),
+      DestinationField.of("vip", FieldType.BOOLEAN),
+      DestinationField.of("birthday", FieldType.DATE),
+      DestinationField.of("updated_at", FieldType.DATETIME),
+      new DestinationField("tier", FieldType.ENUM, true, null, List.of("gold", "silver"), false),
+      new DestinationField("tags", FieldType.MULTI_ENUM, true, null, List.of("a", "b", "c"), false)),
+      List.of(
+          new ObjectOperation(Operation.INSERT, List.of(), Set.of("email", "external_id", "first_name", "last_name",
+              "age", "score", "vip", "birthday", "updated_at", "tier", "tags"), Set.of("email")),
+          new ObjectOperation(Operation.UPSERT, List.of("email", "external_id"), Set.of("email", "first_name",
+              "last_name", "age", "score", "vip", "birthday", "updated_at", "tier", "tags"), Set.of()),
+          new ObjectOperation(Operation.UPDATE, List.of("email"), Set.of("first_name", "last_name", "age"),
+              Set.of()),
+          new ObjectOperation(Operation.ARCHIVE, List.of("email"), Set.of(), Set.of())));
+
+  /** Batch limits the writer declares (tests change them). */
+  public static volatile int maxRecords = 10;
+
+  private final OkHttpClient client = new OkHttpClient();
+
+  @Override
+  public String name() {
+    return "test";
+  }
+
+  @Override
+  public String documentationUrl() {
+    return "https://example.test/docs";
+  }
+
+  @Override
+  public ObjectNode specProperties() {
+    return (ObjectNode) Json.mapper().valueToTree(Map.of(
+        "base_url", Map.of("type", "string", "order", 0),
+        "api_key", Map.of("type", "string", "airbyte_secret", true, "order", 1)));
+  }
+
+  @Override
+  public List<String> requiredProperties() {
+    return List.of("base_url", "api_key");
+  }
+
+  @Override
+  public ApiSession open(JsonNode config, SessionServices services) {
+    HttpUrl base = HttpUrl.get(config.get("base_url").asText());
+    return new ApiSession() {
+      @Override
+      public AirbyteConnectionStatus check(Set<String> objectNames) {
+        return "bad".equals(config.path("api_key").asText()) ? AirbyteConnectionStatus.failed("The API key was refused")
+            : AirbyteConnectionStatus.succeeded();
+      }
+
+      @Override
+      public List<DestinationObject> objects() {
+        return List.of(CONTACTS);
+      }
+
+      @Override
+      public HttpBatchWriter writer(StreamPlan plan) {
+        return new HttpBatchWriter(client, base, plan, maxRecords);
+      }
+    };
+  }
+}
