@@ -102,19 +102,23 @@ public final class ApiClient {
       Permit permit = limiter.acquire();
       metrics.attempt(permit.waited());
       attempts.started(clock.instant());
-      Request authorized = auth.authorize(request);
+      Request authorized;
       ApiResponse response;
       try {
+        authorized = auth.authorize(request);
         response = send(authorized);
       } catch (IOException e) {
+        limiter.complete(permit, RateLimitSignal.none());
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("interrupted during " + attempts.describe());
         }
-        limiter.complete(permit, RateLimitSignal.none());
         metrics.ioError();
         attempts.failed(-1, e.getClass().getSimpleName() + ": " + Redactor.text(String.valueOf(e.getMessage())), e);
         waiter.sleepUntil(attempts.nextTry(backoffAfter(attempts)));
         continue;
+      } catch (InterruptedException | RuntimeException | Error e) {
+        limiter.complete(permit, RateLimitSignal.none());
+        throw e;
       }
       Instant now = clock.instant();
       limiter.complete(permit, signals.parse(response, now));

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,6 +30,9 @@ public final class RateLimiter {
   private final RateLimits limits;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<WindowState> windows = new ArrayList<>();
+  /** Log time of each granted, not yet completed request, by grant sequence. */
+  private final Map<Long, Long> inFlight = new HashMap<>();
+  private final long shortestWindowNanos;
 
   // all guarded by lock
   private long lastReservation = Long.MIN_VALUE;
@@ -52,6 +57,7 @@ public final class RateLimiter {
     for (RateWindow window : limits.windows()) {
       windows.add(new WindowState(window.length(), window.permits(), limits.effectiveLength(window).toNanos()));
     }
+    this.shortestWindowNanos = windows.stream().mapToLong(w -> w.effectiveNanos).min().orElse(Long.MAX_VALUE);
   }
 
   /** A limiter for {@code apiName} on the system clock. */
@@ -118,6 +124,7 @@ public final class RateLimiter {
           waits++;
           waitNanos += waited;
         }
+        inFlight.put(seq, at);
         return new Permit(instant(at), seq, Duration.ofNanos(waited));
       } finally {
         lock.unlock();
@@ -159,14 +166,12 @@ public final class RateLimiter {
     lock.lock();
     try {
       long now = nanos(clock.instant());
-      long grantedAt = nanos(permit.grantedAt());
-      for (WindowState window : windows) {
-        if (window.log.remove(grantedAt)) {
-          window.log.insert(Math.max(now, grantedAt));
-        }
+      Long logged = inFlight.remove(permit.sequence());
+      if (logged != null) {
+        redate(logged, Math.max(now, logged));
       }
       if (!signal.isEmpty()) {
-        observeWindow(signal, now, permit.sequence());
+        observeWindow(signal, now);
         observeDaily(signal, permit.sequence(), now);
       }
     } finally {
@@ -184,7 +189,7 @@ public final class RateLimiter {
     }
   }
 
-  private void observeWindow(RateLimitSignal signal, long now, long permitSequence) {
+  private void observeWindow(RateLimitSignal signal, long now) {
     WindowState window = matchingWindow(signal);
     if (window == null) {
       return;
@@ -198,7 +203,9 @@ public final class RateLimiter {
     long serverLimit = signal.limit() > 0 ? signal.limit() : window.permits;
     long serverUsed = serverLimit - signal.remaining();
     window.log.dropUpTo(now - window.effectiveNanos);
-    long explained = Math.max(0, window.log.size() - (sequence - permitSequence));
+    // our grants already sent (not future reservations) may all have been counted by the server: only a
+    // usage beyond them (and beyond phantoms already learned) is another consumer's
+    long explained = window.log.size() - window.log.countAfter(now);
     long foreign = serverUsed - explained;
     // phantom grants expire when the server's window does: at its reset if known, else a window from now
     long phantomAt = signal.resetsAt() == null ? now : Math.min(now, nanos(signal.resetsAt()) - window.effectiveNanos);
@@ -250,6 +257,7 @@ public final class RateLimiter {
 
   /** Whether a reservation at {@code at} still fits now that other grants may have been re-dated. */
   private boolean stillValid(long at, long now) {
+    holdInFlight(now);
     for (WindowState window : windows) {
       window.log.dropUpTo(now - window.effectiveNanos);
       int size = window.log.size();
@@ -300,7 +308,29 @@ public final class RateLimiter {
     return daily == null ? null : daily.nextReset(instant(now)).orElse(null);
   }
 
+  /**
+   * A request still in flight may reach the server at any moment: its grant must not expire before it
+   * completes, so grants older than the shortest window are moved forward to now.
+   */
+  private void holdInFlight(long now) {
+    for (Map.Entry<Long, Long> entry : inFlight.entrySet()) {
+      if (entry.getValue() <= now - shortestWindowNanos) {
+        redate(entry.getValue(), now);
+        entry.setValue(now);
+      }
+    }
+  }
+
+  private void redate(long from, long to) {
+    for (WindowState window : windows) {
+      if (window.log.remove(from)) {
+        window.log.insert(to);
+      }
+    }
+  }
+
   private long earliest(long now) {
+    holdInFlight(now);
     long at = Math.max(now, Math.max(pausedUntil, lastReservation));
     for (WindowState window : windows) {
       window.log.dropUpTo(now - window.effectiveNanos);

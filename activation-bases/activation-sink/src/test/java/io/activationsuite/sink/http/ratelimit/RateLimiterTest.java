@@ -40,7 +40,7 @@ class RateLimiterTest {
     List<Instant> grants = new ArrayList<>();
 
     for (int i = 0; i < 60; i++) {
-      grants.add(limiter.acquire().grantedAt());
+      grants.add(grant(limiter).grantedAt());
     }
 
     assertThat(maxInAnyWindow(grants, Duration.ofSeconds(1))).isEqualTo(10);
@@ -57,10 +57,10 @@ class RateLimiterTest {
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(2, Duration.ofSeconds(10))
         .safetyMargin(0.05).build(), time, time);
 
-    limiter.acquire();
-    limiter.acquire();
+    grant(limiter);
+    grant(limiter);
 
-    assertThat(limiter.acquire().grantedAt()).isEqualTo(T0.plusMillis(10_500));
+    assertThat(grant(limiter).grantedAt()).isEqualTo(T0.plusMillis(10_500));
   }
 
   @Test
@@ -68,13 +68,13 @@ class RateLimiterTest {
     FakeTime time = new FakeTime(T0);
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(10, Duration.ofSeconds(10))
         .safetyMargin(0).build(), time, time);
-    Permit first = limiter.acquire();
+    Permit first = grant(limiter);
 
     // the server saw 7 requests in its window although we sent one: 6 belong to someone else
     limiter.complete(first, new RateLimitSignal(10, 3, Duration.ofSeconds(10), null, -1, -1));
     List<Instant> grants = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      grants.add(limiter.acquire().grantedAt());
+      grants.add(grant(limiter).grantedAt());
     }
 
     assertThat(grants.subList(0, 3)).containsOnly(T0);
@@ -87,9 +87,9 @@ class RateLimiterTest {
     FakeTime time = new FakeTime(T0);
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(10, Duration.ofSeconds(10))
         .safetyMargin(0).build(), time, time);
-    Permit first = limiter.acquire();
-    limiter.acquire();
-    limiter.acquire();
+    Permit first = grant(limiter);
+    grant(limiter);
+    grant(limiter);
 
     // the response to the first request arrives after two more were sent: server counted only the first
     limiter.complete(first, new RateLimitSignal(10, 9, Duration.ofSeconds(10), null, -1, -1));
@@ -102,11 +102,11 @@ class RateLimiterTest {
     FakeTime time = new FakeTime(T0);
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(100, Duration.ofSeconds(3))
         .build(), time, time);
-    Permit permit = limiter.acquire();
+    Permit permit = grant(limiter);
 
     limiter.complete(permit, new RateLimitSignal(50, 0, null, T0.plusSeconds(2), -1, -1));
 
-    assertThat(limiter.acquire().grantedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(grant(limiter).grantedAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(limiter.stats().pauses()).isEqualTo(1);
   }
 
@@ -120,12 +120,34 @@ class RateLimiterTest {
     };
     holder[0] = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0)
         .build(), time, pausingWaiter);
-    holder[0].acquire();
+    grant(holder[0]);
 
-    Permit permit = holder[0].acquire();
+    Permit permit = grant(holder[0]);
 
     assertThat(permit.grantedAt()).isEqualTo(T0.plusSeconds(30));
     assertThat(holder[0].stats().rescheduled()).isEqualTo(1);
+  }
+
+  @Test
+  void requestStillInFlightKeepsItsSlotUntilItCompletes() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    Permit[] slow = new Permit[1];
+    RateLimiter[] holder = new RateLimiter[1];
+    Waiter completesAtThreeSeconds = deadline -> {
+      time.sleepUntil(deadline);
+      if (slow[0] != null && !time.instant().isBefore(T0.plusSeconds(3))) {
+        holder[0].complete(slow[0], RateLimitSignal.none());
+        slow[0] = null;
+      }
+    };
+    holder[0] = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0)
+        .build(), time, completesAtThreeSeconds);
+    slow[0] = holder[0].acquire();
+
+    Permit next = grant(holder[0]);
+
+    assertThat(next.grantedAt()).isEqualTo(T0.plusSeconds(4));
+    assertThat(time.wakeUps()).isLessThanOrEqualTo(4);
   }
 
   @Test
@@ -134,28 +156,28 @@ class RateLimiterTest {
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder()
         .daily(DailyQuota.resettingAtMidnight(3, ZoneOffset.UTC)).build(), time, time);
     for (int i = 0; i < 3; i++) {
-      limiter.acquire();
+      grant(limiter);
     }
 
-    assertThatThrownBy(limiter::acquire).isInstanceOfSatisfying(QuotaExhaustedException.class,
+    assertThatThrownBy(() -> grant(limiter)).isInstanceOfSatisfying(QuotaExhaustedException.class,
         e -> assertThat(e.resetsAt()).contains(Instant.parse("2025-03-11T00:00:00Z")))
         .hasMessageContaining("2025-03-11T00:00:00Z");
 
     time.advance(Duration.ofHours(12));
-    assertThat(limiter.acquire().grantedAt()).isAfterOrEqualTo(Instant.parse("2025-03-11T00:00:00Z"));
+    assertThat(grant(limiter).grantedAt()).isAfterOrEqualTo(Instant.parse("2025-03-11T00:00:00Z"));
   }
 
   @Test
   void dailyRemainingHeaderIsLearned() throws Exception {
     FakeTime time = new FakeTime(T0);
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.unlimited(), time, time);
-    Permit permit = limiter.acquire();
+    Permit permit = grant(limiter);
     limiter.complete(permit, new RateLimitSignal(-1, -1, null, null, 2, 250_000));
 
-    limiter.acquire();
-    limiter.acquire();
+    grant(limiter);
+    grant(limiter);
 
-    assertThatThrownBy(limiter::acquire).isInstanceOf(QuotaExhaustedException.class);
+    assertThatThrownBy(() -> grant(limiter)).isInstanceOf(QuotaExhaustedException.class);
   }
 
   @Test
@@ -166,11 +188,11 @@ class RateLimiterTest {
     };
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1))
         .safetyMargin(0).build(), time, interrupted);
-    limiter.acquire();
+    grant(limiter);
 
-    assertThatThrownBy(limiter::acquire).isInstanceOf(InterruptedException.class);
+    assertThatThrownBy(() -> grant(limiter)).isInstanceOf(InterruptedException.class);
     time.advance(Duration.ofSeconds(1));
-    assertThat(limiter.acquire().grantedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(grant(limiter).grantedAt()).isEqualTo(T0.plusSeconds(1));
   }
 
   @Test
@@ -233,6 +255,13 @@ class RateLimiterTest {
     assertThat(arrivals).hasSize(32);
     List<Instant> asInstants = arrivals.stream().sorted().map(n -> Instant.EPOCH.plusNanos(n)).toList();
     assertThat(maxInAnyWindow(asInstants, window)).isLessThanOrEqualTo(permits);
+  }
+
+  /** Acquires a permit and completes its request at once (an instant exchange). */
+  private static Permit grant(RateLimiter limiter) throws InterruptedException {
+    Permit permit = limiter.acquire();
+    limiter.complete(permit, RateLimitSignal.none());
+    return permit;
   }
 
   private static int maxInAnyWindow(List<Instant> sorted, Duration window) {
