@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.sink.api.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ class RejectedRecordCodecTest {
 
   @Test
   void givenMinimalRecord_whenEncoded_thenOptionalFieldsAreNullAndItRoundTrips() {
-    RejectedRecord minimal = RejectedRecord.builder(null, "s", RejectReason.NULL_MATCHING_KEY)
+    RejectedRecord minimal = RejectedRecord.builder(null, "s", RejectionReason.NULL_MATCHING_KEY)
         .rejectedAt(Instant.EPOCH).build();
     ObjectNode json = RejectedRecordCodec.toJson(minimal);
     assertThat(json.get("payload").isNull()).isTrue();
@@ -53,7 +54,7 @@ class RejectedRecordCodecTest {
   @Test
   void givenMutableInput_whenRecordBuilt_thenLaterChangesDoNotLeakIn() {
     ObjectNode data = TestRecords.MAPPER.createObjectNode().put("a", 1);
-    RejectedRecord record = RejectedRecord.builder("n", "s", RejectReason.UNKNOWN_FIELD).record(data)
+    RejectedRecord record = RejectedRecord.builder("n", "s", RejectionReason.UNKNOWN_FIELD).record(data)
         .rejectedAt(Instant.EPOCH).build();
     data.put("a", 2);
     assertThat(record.record().get("a").asInt()).isEqualTo(1);
@@ -61,9 +62,9 @@ class RejectedRecordCodecTest {
 
   @Test
   void givenMissingStream_whenBuilt_thenRejected() {
-    assertThatThrownBy(() -> RejectedRecord.builder("n", "", RejectReason.REFUSED_BY_API)
+    assertThatThrownBy(() -> RejectedRecord.builder("n", "", RejectionReason.REFUSED_BY_API)
         .rejectedAt(Instant.EPOCH).build()).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RejectedRecord.builder("n", "s", RejectReason.REFUSED_BY_API).build())
+    assertThatThrownBy(() -> RejectedRecord.builder("n", "s", RejectionReason.REFUSED_BY_API).build())
         .isInstanceOf(NullPointerException.class);
   }
 }
