@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.Connectors;
+import io.activationsuite.acceptance.connectors.ThrottleContract;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.acceptance.harness.RecordingListener;
 import io.activationsuite.localsync.launch.ConnectorRun;
 import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.sandbox.FaultController;
 import io.activationsuite.sandbox.LatencySpec;
 import io.activationsuite.testkit.messages.EchoedStates;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
@@ -20,6 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +36,10 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   private static final String BUCKET = "rejected-records";
   private static final String BUCKET_PATH = "activation";
+  private static final int THROTTLES = 6;
+  private static final long THROTTLE_WINDOW_MILLIS = 1_000;
+  private static final int SERVER_ERRORS = 3;
+  private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(60);
 
   private S3ProxyServer s3;
 
@@ -81,19 +91,81 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
     }
   }
 
+  static Stream<ConnectorDescriptor> retryingThrottles() {
+    return Connectors.all().filter(c -> c.throttleContract() == ThrottleContract.RETRY_UNTIL_LANDED);
+  }
+
+  static Stream<ConnectorDescriptor> stoppingThrottles() {
+    return Connectors.all().filter(c -> c.throttleContract() == ThrottleContract.STOP_AND_RESUME_LATER);
+  }
+
+  /**
+   * Arms faults once the connector has authenticated (when it calls a token endpoint first), so they
+   * hit API calls; runs before the connector gets its first input line.
+   */
+  private Runnable armAfterAuthentication(ConnectorDescriptor connector, Consumer<FaultController> arm) {
+    EmulatorServer sandbox = sandbox(connector);
+    return () -> {
+      connector.authenticationPath().ifPresent(path -> awaitCall(sandbox, path));
+      arm.accept(sandbox.faults());
+    };
+  }
+
+  private static void awaitCall(EmulatorServer sandbox, String path) {
+    long deadline = System.nanoTime() + AUTHENTICATION_TIMEOUT.toNanos();
+    while (sandbox.requests().matching(e -> e.path().equals(path)).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the connector did not call " + path + " within " + AUTHENTICATION_TIMEOUT);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private static long countOutcome(EmulatorServer sandbox, String outcome) {
+    return sandbox.requests().matching(e -> e.outcome().equals(outcome)).size();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource(CONNECTORS)
+  @MethodSource("retryingThrottles")
   void rateLimitStormIsRetriedUntilEveryRecordLands(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 40, 1);
     PlatformSyncInput input = input(records, 10);
-    sandbox(connector).faults().throttleNext(12);
-    CommandResult result = harness(connector).write(connector.validConfig(sandbox(connector)),
-        catalog(connector, 1, records), input.lines());
+    EmulatorServer sandbox = sandbox(connector);
+    // the vendor's answer names a 1 s window (instead of 10 s) so waiting it out stays quick
+    sandbox.faults().update(c -> c.withRateLimit(null, THROTTLE_WINDOW_MILLIS));
+    CommandResult result = harness(connector).write(connector.validConfig(sandbox), catalog(connector, 1, records),
+        input.lines(), armAfterAuthentication(connector, faults -> faults.throttleNext(THROTTLES)));
     assertSucceeded(connector, result);
     EchoedStates.assertEchoed(input.states(), result.states());
     assertThat(EchoedStates.rejectedCount(result.states())).isZero();
-    assertThat(sandbox(connector).requests().entries().stream().filter(e -> e.status() == 429).count())
-        .as("the sandbox did throttle").isEqualTo(12);
+    assertThat(countOutcome(sandbox, "INJECTED_THROTTLE")).as("the sandbox did throttle").isEqualTo(THROTTLES);
+    assertLandedExactly(connector, records);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stoppingThrottles")
+  void exhaustedDailyAllocationStopsTheSyncWithoutHammeringAndTheNextSyncLandsEverything(
+      ConnectorDescriptor connector) {
+    List<ObjectNode> records = records(connector, 40, 1);
+    PlatformSyncInput input = input(records, 10);
+    EmulatorServer sandbox = sandbox(connector);
+    ObjectNode config = connector.validConfig(sandbox);
+    CommandResult stopped = harness(connector).write(config, catalog(connector, 1, records), input.lines(),
+        armAfterAuthentication(connector, faults -> faults.throttleNext(1_000)));
+
+    assertThat(stopped.exitCode()).as(stopped.describe()).isNotZero();
+    assertThat(stopped.traceErrors()).as(stopped.describe()).hasSize(1);
+    assertThat(stopped.traceErrors().get(0).path("failure_type").asText()).as(stopped.describe())
+        .isEqualTo("transient_error");
+    assertNoSecretLeaked(stopped, connector.secrets(sandbox));
+    EchoedStates.assertEchoed(input.states().subList(0, stopped.states().size()), stopped.states());
+    assertThat(countOutcome(sandbox, "INJECTED_THROTTLE")).as("a spent allocation is not retried")
+        .isBetween(1L, 4L);
+
+    sandbox.faults().reset();
+    CommandResult next = harness(connector).write(config, catalog(connector, 2, records), input.lines());
+    assertSucceeded(connector, next);
+    EchoedStates.assertEchoed(input.states(), next.states());
     assertLandedExactly(connector, records);
   }
 
@@ -102,12 +174,13 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   void serverErrorBurstIsRetriedUntilEveryRecordLands(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 40, 1);
     PlatformSyncInput input = input(records, 10);
-    sandbox(connector).faults().failNext(5, 503);
-    CommandResult result = harness(connector).write(connector.validConfig(sandbox(connector)),
-        catalog(connector, 2, records), input.lines());
+    EmulatorServer sandbox = sandbox(connector);
+    CommandResult result = harness(connector).write(connector.validConfig(sandbox), catalog(connector, 2, records),
+        input.lines(), armAfterAuthentication(connector, faults -> faults.failNext(SERVER_ERRORS, 503)));
     assertSucceeded(connector, result);
     EchoedStates.assertEchoed(input.states(), result.states());
     assertThat(EchoedStates.rejectedCount(result.states())).isZero();
+    assertThat(countOutcome(sandbox, "INJECTED_ERROR")).as("the sandbox did fail calls").isEqualTo(SERVER_ERRORS);
     assertLandedExactly(connector, records);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the acceptance suite needs to know about one connector: how to configure it against its
@@ -64,6 +65,18 @@ public interface ConnectorDescriptor {
 
   /** How many live records of {@code object} the sandbox holds (duplicates count separately). */
   int liveCount(EmulatorServer sandbox, String object);
+
+  /**
+   * The path of the token endpoint every run calls before its first API call (OAuth refresh), or empty
+   * when the connector authenticates with a static token. Tests that inject faults into API calls arm
+   * them only once this endpoint has answered, so the faults hit API calls, not the login.
+   */
+  default Optional<String> authenticationPath() {
+    return Optional.empty();
+  }
+
+  /** What the connector must do when the sandbox answers with the vendor's throttling response. */
+  ThrottleContract throttleContract();
 
   /** Adds an {@code object_storage_config} to {@code config} (a copy). */
   default ObjectNode withObjectStorage(ObjectNode config, ObjectNode objectStorage) {

@@ -84,6 +84,11 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
   }
 
   @Override
+  public ThrottleContract throttleContract() {
+    return ThrottleContract.RETRY_UNTIL_LANDED;
+  }
+
+  @Override
   public String identityField(String object) {
     return "email";
   }

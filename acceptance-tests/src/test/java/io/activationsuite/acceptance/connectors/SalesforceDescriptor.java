@@ -7,6 +7,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Salesforce: OAuth refresh token against the Salesforce emulator; Contact upserted by its external id
@@ -86,6 +87,16 @@ public final class SalesforceDescriptor implements ConnectorDescriptor {
     return List.of(
         new WriteTarget(CONTACT, "overwrite", List.of()),
         new WriteTarget(CONTACT, "append_dedup", List.of("LastName")));
+  }
+
+  @Override
+  public Optional<String> authenticationPath() {
+    return Optional.of("/services/oauth2/token");
+  }
+
+  @Override
+  public ThrottleContract throttleContract() {
+    return ThrottleContract.STOP_AND_RESUME_LATER;
   }
 
   @Override

@@ -55,22 +55,31 @@ public final class ConnectorHarness {
 
   /** {@code spec}. */
   public CommandResult spec() {
-    return run(ConnectorInvocation.spec(), List.of());
+    return run(ConnectorInvocation.spec(), List.of(), () -> { });
   }
 
   /** {@code check --config}. */
   public CommandResult check(JsonNode config) {
-    return run(ConnectorInvocation.check(config.toString()), List.of());
+    return run(ConnectorInvocation.check(config.toString()), List.of(), () -> { });
   }
 
   /** {@code discover --config}. */
   public CommandResult discover(JsonNode config) {
-    return run(ConnectorInvocation.discover(config.toString()), List.of());
+    return run(ConnectorInvocation.discover(config.toString()), List.of(), () -> { });
   }
 
   /** {@code write --config --catalog} with {@code input} on stdin, to the end. */
   public CommandResult write(JsonNode config, String catalogJson, List<String> input) {
-    return run(ConnectorInvocation.write(config.toString(), catalogJson), input);
+    return run(ConnectorInvocation.write(config.toString(), catalogJson), input, () -> { });
+  }
+
+  /**
+   * {@code write} that runs {@code beforeInput} once the process has started and before the first input
+   * line (e.g. waits for the connector to authenticate, then arms sandbox faults), then feeds
+   * {@code input} to the end.
+   */
+  public CommandResult write(JsonNode config, String catalogJson, List<String> input, Runnable beforeInput) {
+    return run(ConnectorInvocation.write(config.toString(), catalogJson), input, beforeInput);
   }
 
   /** Starts {@code write} and feeds {@code input} without waiting for the end; the caller owns the run. */
@@ -90,9 +99,10 @@ public final class ConnectorHarness {
     return run;
   }
 
-  private CommandResult run(ConnectorInvocation invocation, List<String> input) {
+  private CommandResult run(ConnectorInvocation invocation, List<String> input, Runnable beforeInput) {
     RecordingListener listener = new RecordingListener();
     try (ConnectorRun run = launcher.launch(invocation, listener)) {
+      beforeInput.run();
       try {
         for (String line : input) {
           run.writeLine(line);
