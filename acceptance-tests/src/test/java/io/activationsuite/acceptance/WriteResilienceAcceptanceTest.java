@@ -36,7 +36,7 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   private static final String BUCKET = "rejected-records";
   private static final String BUCKET_PATH = "activation";
-  private static final int THROTTLES = 6;
+  private static final int THROTTLES = 4;
   private static final long THROTTLE_WINDOW_MILLIS = 1_000;
   private static final int SERVER_ERRORS = 3;
   private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(60);
@@ -243,18 +243,23 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   @MethodSource(CONNECTORS)
   void killedMidSyncThenRerunFromTheLastEchoedStateLosesAndDuplicatesNothing(ConnectorDescriptor connector)
       throws Exception {
-    List<ObjectNode> records = records(connector, 400, 1);
+    List<ObjectNode> records = records(connector, 200, 1);
     PlatformSyncInput first = input(records, 10);
     EmulatorServer sandbox = sandbox(connector);
-    sandbox.faults().latency(LatencySpec.fixed(400));
+    sandbox.faults().latency(LatencySpec.fixed(100));
     RecordingListener listener = new RecordingListener();
     CommandResult killed;
     try (ConnectorRun run = harness(connector).startWrite(connector.validConfig(sandbox),
-        catalog(connector, 3, records), first.lines(), listener)) {
-      boolean twoStates = listener.awaitMessages(
-          messages -> messages.stream().filter(m -> m.path("type").asText().equals("STATE")).count() >= 1,
-          2, TimeUnit.MINUTES);
-      assertThat(twoStates).as("a state echoed before the kill").isTrue();
+        catalog(connector, 3, records), listener)) {
+      // the first half of the input, stdin held open: the sync is still in progress when the kill comes
+      List<String> lines = first.lines();
+      for (String line : lines.subList(0, lines.size() / 2)) {
+        run.writeLine(line);
+      }
+      run.stdin().flush();
+      boolean echoed = listener.awaitMessages(
+          messages -> messages.stream().anyMatch(m -> m.path("type").asText().equals("STATE")), 2, TimeUnit.MINUTES);
+      assertThat(echoed).as("a state echoed before the kill").isTrue();
       run.kill();
       int exit = run.waitFor(Duration.ofMinutes(1));
       killed = listener.result(exit);

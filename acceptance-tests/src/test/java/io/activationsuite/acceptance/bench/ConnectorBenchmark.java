@@ -72,10 +72,8 @@ public final class ConnectorBenchmark {
       VendorProfile profile = VendorProfile.of(connector.tool());
       print(run(connector, profile, "jar", JarConnectorLauncher.of(ConnectorHarness.jar(connector.tool())), records));
       if (docker) {
-        String name = "bench-" + connector.tool() + "-" + ProcessHandle.current().pid();
-        ConnectorLauncher launcher = new DockerConnectorLauncher(ConnectorHarness.image(connector.tool()), "docker",
-            "host", List.of("--name", name));
-        print(run(connector, profile, "docker:" + name, launcher, records));
+        String image = ConnectorHarness.image(connector.tool());
+        print(run(connector, profile, "docker:" + image, DockerConnectorLauncher.of(image), records));
       }
     }
     System.out.println("* throttling answers (HubSpot 429, Salesforce 403 REQUEST_LIMIT_EXCEEDED) after the first "
@@ -171,13 +169,15 @@ public final class ConnectorBenchmark {
         .map(ProcessHandle::pid).findFirst();
   }
 
-  private static Optional<Long> containerPid(String name) {
+  /** The host pid of the running container of {@code image} (the benchmark runs one at a time). */
+  private static Optional<Long> containerPid(String image) {
     try {
-      Process inspect = new ProcessBuilder("docker", "inspect", "-f", "{{.State.Pid}}", name)
-          .redirectErrorStream(true).start();
-      String out = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      inspect.waitFor();
-      long pid = inspect.exitValue() == 0 ? Long.parseLong(out) : 0;
+      String container = docker("ps", "-q", "--filter", "ancestor=" + image).lines().findFirst().orElse("");
+      if (container.isBlank()) {
+        return Optional.empty();
+      }
+      String out = docker("inspect", "-f", "{{.State.Pid}}", container).trim();
+      long pid = out.isEmpty() ? 0 : Long.parseLong(out);
       return pid > 0 ? Optional.of(pid) : Optional.empty();
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
@@ -185,6 +185,14 @@ public final class ConnectorBenchmark {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  private static String docker(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return process.waitFor() == 0 ? out : "";
   }
 
   private static Optional<Long> vmHwmKb(long pid) {

@@ -82,21 +82,12 @@ public final class ConnectorHarness {
     return run(ConnectorInvocation.write(config.toString(), catalogJson), input, beforeInput);
   }
 
-  /** Starts {@code write} and feeds {@code input} without waiting for the end; the caller owns the run. */
-  public ConnectorRun startWrite(JsonNode config, String catalogJson, List<String> input, RecordingListener listener) {
-    ConnectorRun run = launcher.launch(ConnectorInvocation.write(config.toString(), catalogJson), listener);
-    Thread.ofVirtual().name("stdin of " + description).start(() -> {
-      try {
-        for (String line : input) {
-          run.writeLine(line);
-        }
-      } catch (IOException e) {
-        // the connector was killed or exited: the test inspects its output
-      } finally {
-        run.closeStdin();
-      }
-    });
-    return run;
+  /**
+   * Starts {@code write} and returns at once: the caller feeds stdin ({@link ConnectorRun#writeLine}),
+   * may hold it open (a sync still in progress), kills or waits, and closes the run.
+   */
+  public ConnectorRun startWrite(JsonNode config, String catalogJson, RecordingListener listener) {
+    return launcher.launch(ConnectorInvocation.write(config.toString(), catalogJson), listener);
   }
 
   private CommandResult run(ConnectorInvocation invocation, List<String> input, Runnable beforeInput) {
