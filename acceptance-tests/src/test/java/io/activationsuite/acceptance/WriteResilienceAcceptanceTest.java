@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -181,6 +182,29 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
     EchoedStates.assertEchoed(input.states(), result.states());
     assertThat(EchoedStates.rejectedCount(result.states())).isZero();
     assertThat(countOutcome(sandbox, "INJECTED_ERROR")).as("the sandbox did fail calls").isEqualTo(SERVER_ERRORS);
+    assertLandedExactly(connector, records);
+  }
+
+  static Stream<ConnectorDescriptor> tokenEndpointConnectors() {
+    return Connectors.all().filter(c -> c.authenticationPath().isPresent());
+  }
+
+  @Disabled("connector bug, owner: destination-salesforce - auth.TokenClient.exchange turns a 5xx (or an I/O error) "
+      + "from /services/oauth2/token into a TransientErrorException at once and TokenManager.fetch does not retry "
+      + "(API calls get 6 attempts with backoff): one 503 from the login endpoint fails the whole sync")
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tokenEndpointConnectors")
+  void serverErrorsFromTheTokenEndpointAreRetried(ConnectorDescriptor connector) {
+    List<ObjectNode> records = records(connector, 20, 1);
+    PlatformSyncInput input = input(records, 10);
+    EmulatorServer sandbox = sandbox(connector);
+    sandbox.faults().failNext(2, 503);
+    CommandResult result = harness(connector).write(connector.validConfig(sandbox), catalog(connector, 5, records),
+        input.lines());
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    assertThat(sandbox.requests().matching(e -> e.outcome().equals("INJECTED_ERROR")
+        && e.path().equals(connector.authenticationPath().orElseThrow()))).as("the login was refused").hasSize(2);
     assertLandedExactly(connector, records);
   }
 
