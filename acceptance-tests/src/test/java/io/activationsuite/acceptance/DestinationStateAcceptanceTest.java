@@ -1,0 +1,115 @@
+package io.activationsuite.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.Connectors;
+import io.activationsuite.acceptance.connectors.WriteTarget;
+import io.activationsuite.acceptance.harness.CommandResult;
+import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.testkit.messages.EchoedStates;
+import io.activationsuite.testkit.messages.PlatformSyncInput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The sandbox ends exactly as the input says it should, for every (object, mode) the connector supports. */
+class DestinationStateAcceptanceTest extends AcceptanceTestBase {
+
+  private static final int RECORDS = 12;
+
+  static Stream<Arguments> targets() {
+    return Connectors.all().flatMap(c -> c.writeTargets().stream().map(t -> Arguments.of(c, t)));
+  }
+
+  private CommandResult sync(ConnectorDescriptor connector, WriteTarget target, List<ObjectNode> records) {
+    PlatformSyncInput input = new PlatformSyncInput().started("rows");
+    for (int i = 0; i < records.size(); i++) {
+      input.record("rows", records.get(i));
+      if (i % 5 == 4) {
+        input.streamState("rows");
+      }
+    }
+    input.streamState("rows").complete("rows");
+    CommandResult result = harness(connector).write(connector.validConfig(sandbox(connector)),
+        catalog(7, List.of("rows"), List.of(target), records), input.lines());
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    assertThat(EchoedStates.rejectedCount(result.states())).as(result.describe()).isZero();
+    return result;
+  }
+
+  private List<ObjectNode> records(ConnectorDescriptor connector, WriteTarget target, int from, int to, int version) {
+    List<ObjectNode> records = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      records.add(connector.record(target, i, version, sandbox(connector)));
+    }
+    return records;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("targets")
+  void finalSandboxStateEqualsWhatTheInputSays(ConnectorDescriptor connector, WriteTarget target) {
+    EmulatorServer sandbox = sandbox(connector);
+    WriteTarget seed = connector.upsertTarget();
+    Map<String, ObjectNode> expected = new LinkedHashMap<>();
+    String identity = connector.identityField(target.object());
+    switch (target.syncMode()) {
+      case "append" -> records(connector, target, 0, RECORDS, 1).forEach(r -> expected.put(key(r, identity), r));
+      case "append_dedup" -> {
+        sync(connector, target, records(connector, target, 0, RECORDS, 1));
+        records(connector, target, 0, RECORDS, 1).forEach(r -> expected.put(key(r, identity), r));
+        List<ObjectNode> second = records(connector, target, 0, RECORDS / 2, 2);
+        sync(connector, target, second);
+        second.forEach(r -> expected.put(key(r, identity), r));
+      }
+      case "update", "soft_delete" -> {
+        List<ObjectNode> seeded = records(connector, seed, 0, RECORDS, 1);
+        sync(connector, seed, seeded);
+        seeded.forEach(r -> expected.put(key(r, identity), r));
+      }
+      default -> throw new IllegalArgumentException("no expectation for mode " + target.syncMode());
+    }
+    if (target.syncMode().equals("append")) {
+      sync(connector, target, records(connector, target, 0, RECORDS, 1));
+    } else if (target.syncMode().equals("update")) {
+      List<ObjectNode> updates = records(connector, target, 0, RECORDS / 2, 3);
+      sync(connector, target, updates);
+      for (int i = 0; i < updates.size(); i++) {
+        String updated = key(connector.record(seed, i, 1, sandbox), identity);
+        expected.get(updated).setAll(withoutKeys(updates.get(i), target));
+      }
+    } else if (target.syncMode().equals("soft_delete")) {
+      List<ObjectNode> deletes = records(connector, target, 0, RECORDS / 2, 1);
+      sync(connector, target, deletes);
+      records(connector, seed, 0, RECORDS / 2, 1).forEach(r -> expected.remove(key(r, identity)));
+    }
+
+    Map<String, Map<String, String>> landed = connector.landed(sandbox, target.object());
+    assertThat(landed.keySet()).as("records of %s", target.object()).containsExactlyInAnyOrderElementsOf(
+        expected.keySet());
+    assertThat(connector.liveCount(sandbox, target.object())).as("no duplicates").isEqualTo(expected.size());
+    expected.forEach((key, record) -> record.fields().forEachRemaining(field -> {
+      if (!target.matchingKey().contains(field.getKey()) || target.syncMode().equals("append_dedup")) {
+        assertThat(landed.get(key).get(field.getKey())).as("%s of %s", field.getKey(), key)
+            .isEqualTo(field.getValue().asText());
+      }
+    }));
+  }
+
+  private static String key(ObjectNode record, String identity) {
+    return record.path(identity).asText();
+  }
+
+  private static ObjectNode withoutKeys(ObjectNode record, WriteTarget target) {
+    ObjectNode copy = record.deepCopy();
+    target.matchingKey().forEach(copy::remove);
+    return copy;
+  }
+}

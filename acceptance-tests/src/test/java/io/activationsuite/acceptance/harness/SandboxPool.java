@@ -1,0 +1,33 @@
+package io.activationsuite.acceptance.harness;
+
+import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.sandbox.Sandbox;
+import io.activationsuite.sandbox.SandboxOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One sandbox per emulator for a test class: started on first use, reset (records, faults, request log)
+ * between tests, closed after the class. Keeps the suite fast: an emulator starts once per class, not
+ * once per test.
+ */
+public final class SandboxPool implements AutoCloseable {
+
+  private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
+
+  /** The running emulator called {@code name}, started if needed. */
+  public synchronized EmulatorServer server(String name) {
+    return sandboxes.computeIfAbsent(name, n -> Sandbox.start(SandboxOptions.defaults(), n)).server(name);
+  }
+
+  /** Resets every started emulator to its initial state. */
+  public synchronized void resetAll() {
+    sandboxes.values().forEach(Sandbox::reset);
+  }
+
+  @Override
+  public synchronized void close() {
+    sandboxes.values().forEach(Sandbox::close);
+    sandboxes.clear();
+  }
+}
