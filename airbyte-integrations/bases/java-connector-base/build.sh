@@ -67,7 +67,7 @@ modules="$(grep -v '^[[:space:]]*#' "$here/modules.txt" | tr -d ' ' | grep -v '^
 inputs_hash="$(
   {
     cat "${BASH_SOURCE[0]}" "$here/Dockerfile" "$here/modules.txt" "$jdk/release"
-    ldd --version 2>&1 | head -n 1
+    ldd --version 2>&1 | awk 'NR == 1'
   } | sha256sum | cut -c1-16
 )"
 if ! $force; then

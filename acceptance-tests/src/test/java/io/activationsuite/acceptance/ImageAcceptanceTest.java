@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -65,11 +64,6 @@ class ImageAcceptanceTest extends AcceptanceTestBase {
     assertThat(labels.path("io.airbyte.version").asText()).as("io.airbyte.version").isNotBlank();
   }
 
-  @Disabled("packaging regression, owner: activation-sink (rejected-records S3 store) / connector shading - "
-      + "both images are 80.3 MB (> 80 MB; 69.8 MB before the merge of the S3 store): the shaded destination "
-      + "jars grew to 26.6 MB with AWS SDK v2 s3+sts (23 MB uncompressed) and Netty incl. "
-      + "netty-tcnative-boringssl-static natives for Windows/macOS/aarch64 and kqueue/macOS DNS natives "
-      + "(~15 MB uncompressed)")
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
   void imageIsSmallerThan80Megabytes(ConnectorDescriptor connector) throws Exception {

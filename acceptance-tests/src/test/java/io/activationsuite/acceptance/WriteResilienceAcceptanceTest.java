@@ -28,7 +28,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -189,9 +188,6 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
     return Connectors.all().filter(c -> c.authenticationPath().isPresent());
   }
 
-  @Disabled("connector bug, owner: destination-salesforce - auth.TokenClient.exchange turns a 5xx (or an I/O error) "
-      + "from /services/oauth2/token into a TransientErrorException at once and TokenManager.fetch does not retry "
-      + "(API calls get 6 attempts with backoff): one 503 from the login endpoint fails the whole sync")
   @ParameterizedTest(name = "{0}")
   @MethodSource("tokenEndpointConnectors")
   void serverErrorsFromTheTokenEndpointAreRetried(ConnectorDescriptor connector) {
