@@ -1,109 +1,54 @@
 package io.activationsuite.sink.rejected;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.activationsuite.testkit.s3.S3ProxyServer;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.blobstore.domain.Blob;
-import org.jclouds.blobstore.domain.StorageMetadata;
-import org.jclouds.blobstore.options.ListContainerOptions;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** A real S3-compatible server (S3Proxy over jclouds' in-memory blob store) on a free loopback port. */
+/** The testkit's real S3-compatible server (S3Proxy on loopback), with what the store tests need on top. */
 final class S3ProxyFixture implements AutoCloseable {
-  static final String ACCESS_KEY = "AKIDTESTACCESSKEY01";
-  static final String SECRET_KEY = "s3cr3t-Value-That-Must-Never-Leak";
+  static final String ACCESS_KEY = S3ProxyServer.ACCESS_KEY_ID;
+  static final String SECRET_KEY = S3ProxyServer.SECRET_ACCESS_KEY;
 
-  private final BlobStoreContext context;
-  private final S3Proxy proxy;
-  private final URI endpoint;
+  private final S3ProxyServer server;
 
-  private S3ProxyFixture(BlobStoreContext context, S3Proxy proxy) {
-    this.context = context;
-    this.proxy = proxy;
-    this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+  private S3ProxyFixture(S3ProxyServer server) {
+    this.server = server;
   }
 
-  static S3ProxyFixture start() throws Exception {
-    BlobStoreContext context = ContextBuilder.newBuilder("transient")
-        .credentials("identity", "credential")
-        .overrides(new Properties())
-        .build(BlobStoreContext.class);
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(context.getBlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .build();
-    proxy.start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!"STARTED".equals(proxy.getState())) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-      }
-      Thread.onSpinWait();
-    }
-    return new S3ProxyFixture(context, proxy);
+  static S3ProxyFixture start() {
+    return new S3ProxyFixture(S3ProxyServer.start());
   }
 
   URI endpoint() {
-    return endpoint;
-  }
-
-  BlobStore blobStore() {
-    return context.getBlobStore();
+    return server.endpoint();
   }
 
   void createBucket(String bucket) {
-    blobStore().createContainerInLocation(null, bucket);
+    server.createBucket(bucket);
   }
 
+  /** Every key in the bucket, sorted. */
   List<String> keys(String bucket) {
-    List<String> keys = new ArrayList<>();
-    String marker = null;
-    do {
-      ListContainerOptions options = ListContainerOptions.Builder.recursive();
-      if (marker != null) {
-        options.afterMarker(marker);
-      }
-      var page = blobStore().list(bucket, options);
-      for (StorageMetadata metadata : page) {
-        keys.add(metadata.getName());
-      }
-      marker = page.getNextMarker();
-    } while (marker != null);
-    keys.sort(null);
-    return keys;
+    return server.keys(bucket, "").stream().sorted().toList();
   }
 
-  byte[] read(String bucket, String key) throws IOException {
-    Blob blob = blobStore().getBlob(bucket, key);
-    try (InputStream in = blob.getPayload().openStream()) {
-      return in.readAllBytes();
-    }
+  byte[] read(String bucket, String key) {
+    return server.read(bucket, key);
   }
 
   /** An S3 storage config for this server. */
   ObjectStorageConfig.S3 config(String bucket, String bucketPath, FileLayout layout) {
-    return new ObjectStorageConfig.S3(bucket, "us-east-1", endpoint, bucketPath, ACCESS_KEY, SECRET_KEY, null,
-        layout);
+    return new ObjectStorageConfig.S3(bucket, S3ProxyServer.REGION, endpoint(), bucketPath, ACCESS_KEY, SECRET_KEY,
+        null, layout);
   }
 
   @Override
-  public void close() throws Exception {
-    proxy.stop();
-    context.close();
+  public void close() {
+    server.close();
   }
 
   /** Counts HTTP requests (attempts) an S3 client sends. */
