@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.Credentials;
@@ -48,6 +49,7 @@ public final class OAuth2TokenProvider {
   private final Waiter waiter;
   private final RetryPolicy retryPolicy;
   private final OAuth2TokenListener listener;
+  private final BiPredicate<Integer, String> retryableRefusal;
   private final ReentrantLock refreshLock = new ReentrantLock();
   private volatile Cached current;
   private volatile String refreshToken;
@@ -60,6 +62,7 @@ public final class OAuth2TokenProvider {
     this.waiter = builder.waiter == null ? Waiter.system(clock) : builder.waiter;
     this.retryPolicy = builder.retryPolicy;
     this.listener = builder.listener;
+    this.retryableRefusal = builder.retryableRefusal;
     this.refreshToken = settings.grant() instanceof OAuth2Grant.RefreshToken grant ? grant.refreshToken() : null;
   }
 
@@ -140,16 +143,19 @@ public final class OAuth2TokenProvider {
     Backoff backoff = new Backoff(retryPolicy, ThreadLocalRandom.current());
     Instant start = clock.instant();
     String lastProblem = "";
+    IOException lastIoError = null;
     for (int attempt = 1; ; attempt++) {
       Attempt result = fetchOnce();
       if (result.token != null) {
         return result.token;
       }
       lastProblem = result.problem;
+      lastIoError = result.ioError;
       Instant next = clock.instant().plus(backoff.delay(attempt));
       if (attempt >= retryPolicy.maxAttempts() || next.isAfter(start.plus(retryPolicy.maxElapsed()))) {
         throw new TransientErrorException("Could not obtain an OAuth access token from " + endpoint() + " after "
-            + attempt + " attempt(s): " + lastProblem + ". The token endpoint may be unavailable; retry later.");
+            + attempt + " attempt(s): " + lastProblem + ". The token endpoint may be unavailable; retry later.",
+            lastIoError);
       }
       waiter.sleepUntil(next);
     }
@@ -163,7 +169,7 @@ public final class OAuth2TokenProvider {
       if (response.isSuccessful()) {
         return Attempt.success(parseToken(text));
       }
-      if (response.code() == 429 || response.code() >= 500) {
+      if (response.code() == 429 || response.code() >= 500 || retryableRefusal.test(response.code(), text)) {
         return Attempt.failure("HTTP " + response.code());
       }
       throw refusal(response.code(), text);
@@ -171,7 +177,7 @@ public final class OAuth2TokenProvider {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("interrupted while calling the token endpoint");
       }
-      return Attempt.failure(e.getClass().getSimpleName());
+      return Attempt.failure(e);
     }
   }
 
@@ -230,7 +236,7 @@ public final class OAuth2TokenProvider {
         refresh == null || refresh.isNull() ? null : refresh.asText(), json);
   }
 
-  private ConfigErrorException refusal(int status, String body) {
+  private OAuth2RefusedException refusal(int status, String body) {
     String error = "";
     String description = "";
     try {
@@ -255,8 +261,9 @@ public final class OAuth2TokenProvider {
     };
     String detail = description.isBlank() ? "" : " (" + scrub(description) + ")";
     String code = error.isBlank() || !CONFIG_ERRORS.contains(error) ? "HTTP " + status : error;
-    return new ConfigErrorException("The OAuth token endpoint " + endpoint() + " refused the credentials: " + code
-        + detail + " - " + advice + ".");
+    return new OAuth2RefusedException("The OAuth token endpoint " + endpoint() + " refused the credentials: " + code
+        + detail + " - " + advice + ".", status, error.isBlank() ? null : error,
+        description.isBlank() ? null : scrub(description));
   }
 
   private String scrub(String text) {
@@ -279,13 +286,17 @@ public final class OAuth2TokenProvider {
     }
   }
 
-  private record Attempt(OAuth2Token token, String problem) {
+  private record Attempt(OAuth2Token token, String problem, IOException ioError) {
     static Attempt success(OAuth2Token token) {
-      return new Attempt(token, null);
+      return new Attempt(token, null, null);
     }
 
     static Attempt failure(String problem) {
-      return new Attempt(null, problem);
+      return new Attempt(null, problem, null);
+    }
+
+    static Attempt failure(IOException error) {
+      return new Attempt(null, error.getClass().getSimpleName(), error);
     }
   }
 
@@ -298,6 +309,7 @@ public final class OAuth2TokenProvider {
     private RetryPolicy retryPolicy = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(10),
         Duration.ofMinutes(1), true);
     private OAuth2TokenListener listener = new OAuth2TokenListener() { };
+    private BiPredicate<Integer, String> retryableRefusal = (status, body) -> false;
 
     private Builder(OAuth2Settings settings, OkHttpClient http) {
       this.settings = settings;
@@ -318,6 +330,15 @@ public final class OAuth2TokenProvider {
     }
 
     /** Who hears about new tokens and rotated refresh tokens. */
+    /**
+     * Marks vendor-specific answers (status, body) as temporary, to be retried like a 429 or 5xx rather than
+     * reported as refused credentials - e.g. Salesforce's {@code 403 REQUEST_LIMIT_EXCEEDED}.
+     */
+    public Builder retryRefusalWhen(BiPredicate<Integer, String> rule) {
+      this.retryableRefusal = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
     public Builder listener(OAuth2TokenListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.FakeTime;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,5 +190,41 @@ class OAuth2TokenProviderTest {
     assertThat(token.expiresAt()).isNull();
     assertThat(time.wakeUps()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusalCarriesTheOAuthErrorAndItsScrubbedDescription() {
+    server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired " + REFRESH_TOKEN
+        + "\"}"));
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).build();
+
+    assertThatThrownBy(provider::token).isInstanceOfSatisfying(OAuth2RefusedException.class, refused -> {
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.error()).isEqualTo("invalid_grant");
+      assertThat(refused.errorDescription()).startsWith("expired ").doesNotContain(REFRESH_TOKEN);
+    });
+  }
+
+  @Test
+  void aVendorThrottleShapeMarkedRetryableIsRetriedInsteadOfReportedAsRefused() throws Exception {
+    FakeTime time = new FakeTime(Instant.parse("2025-01-01T00:00:00Z"));
+    server.enqueue(json(403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]"));
+    server.enqueue(json(200, "{\"access_token\":\"at-10\"}"));
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).time(time, time)
+        .retryRefusalWhen((status, body) -> status == 403 && body.contains("REQUEST_LIMIT_EXCEEDED"))
+        .build();
+
+    assertThat(provider.token().accessToken()).isEqualTo("at-10");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreachableEndpointEndsAsTransientWithTheIoErrorAsCause() throws Exception {
+    FakeTime time = new FakeTime(Instant.parse("2025-01-01T00:00:00Z"));
+    server.shutdown();
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).time(time, time).build();
+
+    assertThatThrownBy(provider::token).isInstanceOf(TransientErrorException.class)
+        .cause().isInstanceOf(IOException.class);
   }
 }

@@ -5,6 +5,7 @@ import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.sink.http.BaseUrls;
 import io.activationsuite.sink.http.auth.OAuth2Auth;
+import io.activationsuite.sink.http.auth.OAuth2RefusedException;
 import io.activationsuite.sink.http.auth.OAuth2Settings;
 import io.activationsuite.sink.http.auth.OAuth2Token;
 import io.activationsuite.sink.http.auth.OAuth2TokenListener;
@@ -12,6 +13,7 @@ import io.activationsuite.sink.http.auth.OAuth2TokenProvider;
 import io.activationsuite.sink.http.auth.RequestAuth;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.time.Waiter;
+import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +35,6 @@ public final class SalesforceOAuth implements RequestAuth {
       Duration.ofMinutes(3), true);
   private final String loginUrl;
   private final Credentials credentials;
-  private final TokenEndpointWatch watch;
   private final OAuth2TokenProvider tokens;
   private final OAuth2Auth bearer;
   private final AtomicReference<String> instanceUrl = new AtomicReference<>();
@@ -42,7 +43,6 @@ public final class SalesforceOAuth implements RequestAuth {
       Consumer<String> onRotation) {
     this.loginUrl = loginUrl;
     this.credentials = credentials;
-    this.watch = new TokenEndpointWatch();
     HttpUrl tokenUrl = BaseUrls.resolve(BaseUrls.require("login_url", loginUrl), "services/oauth2/token");
     OAuth2Settings settings = switch (credentials) {
       case Credentials.RefreshToken grant -> OAuth2Settings.refreshToken(tokenUrl, grant.clientId(),
@@ -50,9 +50,11 @@ public final class SalesforceOAuth implements RequestAuth {
       case Credentials.ClientCredentials grant -> OAuth2Settings.clientCredentials(tokenUrl, grant.clientId(),
           grant.clientSecret(), null);
     };
-    this.tokens = OAuth2TokenProvider.builder(settings, http.newBuilder().addInterceptor(watch).build())
+    this.tokens = OAuth2TokenProvider.builder(settings, http)
         .time(clock, waiter)
         .retryPolicy(TOKEN_RETRIES)
+        // Salesforce's throttle answer at login is 403 REQUEST_LIMIT_EXCEEDED: retry it, it is not a refusal.
+        .retryRefusalWhen((status, body) -> status == 403 && body.contains("REQUEST_LIMIT_EXCEEDED"))
         .listener(new OAuth2TokenListener() {
           @Override
           public void onToken(OAuth2Token token) {
@@ -108,34 +110,32 @@ public final class SalesforceOAuth implements RequestAuth {
   }
 
   private <T> T translated(TokenCall<T> call) throws InterruptedException {
-    watch.takeLastFailure();
     try {
       return call.run();
-    } catch (ConfigErrorException e) {
-      throw refusal(watch.takeLastFailure(), e);
+    } catch (OAuth2RefusedException e) {
+      throw refusal(e);
     } catch (TransientErrorException e) {
-      throw unavailable(watch.takeLastFailure(), e);
+      throw unavailable(e);
     }
   }
 
-  private RuntimeException refusal(TokenFailure failure, ConfigErrorException original) {
-    return switch (failure) {
-      case TokenFailure.OAuthError error -> new ConfigErrorException(
-          OAuthErrorMessages.describe(credentials, error.error(), error.description()));
-      case TokenFailure.Status status -> new ConfigErrorException("The login URL " + loginUrl + " did not answer "
-          + "like a Salesforce token endpoint (HTTP " + status.code() + "): check is_sandbox / login_url.");
-      case null, default -> original;
-    };
+  private ConfigErrorException refusal(OAuth2RefusedException refused) {
+    if (refused.error() != null) {
+      return new ConfigErrorException(
+          OAuthErrorMessages.describe(credentials, refused.error(), refused.errorDescription()));
+    }
+    return new ConfigErrorException("The login URL " + loginUrl + " did not answer like a Salesforce token "
+        + "endpoint (HTTP " + refused.status() + "): check is_sandbox / login_url.");
   }
 
-  private RuntimeException unavailable(TokenFailure failure, TransientErrorException original) {
-    if (failure instanceof TokenFailure.Unreachable unreachable) {
-      if (unreachable.cause() instanceof UnknownHostException) {
+  private RuntimeException unavailable(TransientErrorException original) {
+    if (original.getCause() instanceof IOException cause) {
+      if (cause instanceof UnknownHostException) {
         return new ConfigErrorException("Unknown host in the Salesforce login URL " + loginUrl
-            + ": check login_url (your My Domain) or is_sandbox.", unreachable.cause());
+            + ": check login_url (your My Domain) or is_sandbox.", cause);
       }
       return new TransientErrorException("Could not reach the Salesforce login URL " + loginUrl + " ("
-          + unreachable.cause().getClass().getSimpleName() + "). " + original.getMessage(), original);
+          + cause.getClass().getSimpleName() + "). " + original.getMessage(), original);
     }
     return original;
   }
