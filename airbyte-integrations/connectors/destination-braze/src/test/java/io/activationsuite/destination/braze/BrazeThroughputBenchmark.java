@@ -68,6 +68,8 @@ public final class BrazeThroughputBenchmark {
             + "{\"name\":\"profiles\"},\"stream_state\":{\"at\":" + i + "}}}}");
       }
     }
+    lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
+        + "{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}");
     ObjectNode sample = BrazeFixtures.MAPPER.createObjectNode().put("external_id", "x").put("first_name", "x")
         .put("last_name", "x").put("email", "x").put("country", "x").put("custom_attributes", "x");
     String catalog = ConfiguredCatalogs.forSync(1).stream("profiles", "users", "append_dedup",
