@@ -1,6 +1,7 @@
 package io.activationsuite.sink.batch;
 
 import io.activationsuite.sink.api.BatchRejectedException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.protocol.errors.SystemErrorException;
@@ -11,7 +12,9 @@ import java.util.List;
  * Sends one batch through a stream's writer and hands every record's outcome to a {@link Sink}. When the
  * API refuses the batch as a whole ({@link BatchRejectedException}) it splits the batch in halves and
  * tries again, down to single records, so the good records land and only the faulty ones are rejected
- * with the API's message. Any other exception stops the dispatch and propagates: it is the sync's
+ * with the API's message. A request that may or may not have been applied and must not be resent
+ * ({@link DeliveryUncertainException}) ends every record of the batch as rejected with reason
+ * DELIVERY_UNCERTAIN. Any other exception stops the dispatch and propagates: it is the sync's
  * failure, and the records it concerned are not ended.
  */
 public final class BatchDispatch {
@@ -47,6 +50,12 @@ public final class BatchDispatch {
       int half = batch.size() / 2;
       send(lane, batch.subList(0, half), sink);
       send(lane, batch.subList(half, batch.size()), sink);
+      return;
+    } catch (DeliveryUncertainException uncertain) {
+      RecordOutcome outcome = uncertain.outcome();
+      for (PendingRecord record : batch) {
+        sink.outcome(record, outcome);
+      }
       return;
     }
     if (outcomes == null || outcomes.size() != batch.size()) {
