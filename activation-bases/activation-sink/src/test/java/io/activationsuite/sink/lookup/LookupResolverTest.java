@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class LookupResolverTest {
   private static final Instant T0 = Instant.parse("2025-03-10T12:00:00Z");
+  private static final java.util.concurrent.Executor THREADS = r -> Thread.ofVirtual().start(r);
   private static final Map<String, String> USERS = Map.of("ana@x.com", "U1", "bo@x.com", "U2");
 
   private final FakeTime time = new FakeTime(T0);
@@ -70,10 +71,10 @@ class LookupResolverTest {
       return directory.resolve(values);
     }).build();
 
-    CompletableFuture<Optional<String>> first = CompletableFuture.supplyAsync(() -> call(resolver));
+    CompletableFuture<Optional<String>> first = CompletableFuture.supplyAsync(() -> call(resolver), THREADS);
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Optional<String>> second = CompletableFuture.supplyAsync(() -> call(resolver));
-    CompletableFuture<Optional<String>> third = CompletableFuture.supplyAsync(() -> call(resolver));
+    CompletableFuture<Optional<String>> second = CompletableFuture.supplyAsync(() -> call(resolver), THREADS);
+    CompletableFuture<Optional<String>> third = CompletableFuture.supplyAsync(() -> call(resolver), THREADS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (resolver.joinedLookups() < 2 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
