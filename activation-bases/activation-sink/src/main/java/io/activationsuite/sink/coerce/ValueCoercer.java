@@ -244,7 +244,8 @@ public final class ValueCoercer {
     }
   }
 
-  private void checkLength(JsonNode result) throws CoercionException {
+  /** Refuses a canonical value longer than the field's maximum length (JSON: its JSON text). */
+  public void checkLength(JsonNode result) throws CoercionException {
     Integer max = field.maxLength();
     FieldType type = field.type();
     if (max != null && type == FieldType.JSON) {
