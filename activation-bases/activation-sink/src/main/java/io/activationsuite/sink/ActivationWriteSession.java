@@ -419,14 +419,20 @@ public final class ActivationWriteSession implements WriteSession {
     try {
       if (failure == null) {
         failure = error;
-        log.log(Level.ERROR, "Stopping the write: " + error.getMessage()
-            + ". Requests in flight finish; records not sent are left for the next sync.");
+        log.log(Level.ERROR, "Stopping the write: " + sentence(error.getMessage())
+            + " Requests in flight finish; records not sent are left for the next sync.");
       }
       changed.signalAll();
     } finally {
       lock.unlock();
     }
     budget.abort();
+  }
+
+  /** The text as one sentence ending with a single period. */
+  private static String sentence(String text) {
+    String trimmed = String.valueOf(text).strip();
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
   private void throwIfFailed() throws Exception {
