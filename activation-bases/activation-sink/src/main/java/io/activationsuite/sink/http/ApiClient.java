@@ -183,7 +183,8 @@ public final class ApiClient {
         }
         case Verdict.Retry retry -> {
           metrics.serverError();
-          if (idempotency == Idempotency.NOT_IDEMPOTENT && !NOT_PROCESSED.contains(response.status())) {
+          if (idempotency == Idempotency.NOT_IDEMPOTENT && !retry.notApplied()
+              && !NOT_PROCESSED.contains(response.status())) {
             throw uncertain(request, "was answered HTTP " + response.status() + " (" + retry.reason() + ")", null);
           }
           attempts.failed(response.status(), retry.reason(), null);
