@@ -34,11 +34,13 @@ public final class ReportPrinter {
       for (StreamResult stream : result.streams()) {
         out.printf(ROW + "%n", Terminal.fit(stream.stream(), 20), Terminal.fit(stream.object(), 14),
             Terminal.fit(stream.mode(), 12), stream.sent(), stream.acknowledged(), stream.rejected(),
-            String.format("%.2f", stream.duration().toNanos() / 1e9), String.format("%.0f", stream.recordsPerSecond()));
+            String.format("%.2f", stream.duration().toNanos() / 1e9),
+            String.format("%.0f", stream.recordsPerSecond()));
       }
       for (StreamResult stream : result.streams()) {
         if (stream.changes() != null) {
-          out.println(Terminal.fit("  " + stream.stream() + ": " + describe(stream.changes(), preview), Terminal.WIDTH));
+          String line = "  " + stream.stream() + ": " + describe(stream.changes(), preview);
+          out.println(Terminal.fit(line, Terminal.WIDTH));
         }
       }
     }

@@ -42,8 +42,8 @@ public final class SyncFileLoader {
       throw new UserError("sync file " + path + ", line " + e.getLocation().getLineNr() + ": unknown key '"
           + e.getPropertyName() + "'; allowed here: " + String.join(", ", allowed));
     } catch (JsonProcessingException e) {
-      throw new UserError("sync file " + path + ", line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-          + ": " + e.getOriginalMessage());
+      String line = e.getLocation() == null ? "?" : Integer.toString(e.getLocation().getLineNr());
+      throw new UserError("sync file " + path + ", line " + line + ": " + e.getOriginalMessage());
     }
     if (file == null) {
       throw new UserError("sync file " + path + " is empty");
