@@ -22,7 +22,7 @@ public final class Terminal {
 
   /** Detects the terminal of this process. */
   public static Terminal detect() {
-    boolean interactive = interactive();
+    boolean interactive = consoleIsTerminal();
     String term = System.getenv("TERM");
     boolean colour = interactive && System.getenv("NO_COLOR") == null && (term == null || !term.equals("dumb"));
     return new Terminal(colour, interactive);
@@ -77,7 +77,7 @@ public final class Terminal {
   }
 
   /** {@code System.console().isTerminal()} where the JDK has it (22+), else whether there is a console. */
-  private static boolean interactive() {
+  private static boolean consoleIsTerminal() {
     Console console = System.console();
     if (console == null) {
       return false;

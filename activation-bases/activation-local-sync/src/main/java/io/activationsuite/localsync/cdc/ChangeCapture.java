@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The snapshot of what a sync delivered, in a DuckDB file attached to the model's connection as
- * {@code cdc}: per stream, each key with the hash of its mapped row. {@link #diff} compares the model
+ * {@code cdc}: per stream, each key with the hash of its mapped row (DuckDB {@code hash} of the row
+ * struct). {@link #diff} compares the model
  * with it in SQL; {@link #advance} moves it forward for the rows the connector ended as acknowledged
  * (not for rejected ones), so a failed or killed run resends what did not land.
  *
@@ -52,8 +53,9 @@ public final class ChangeCapture {
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute("ATTACH " + literal(location) + " AS cdc");
-      statement.execute("CREATE TABLE IF NOT EXISTS cdc.snapshot (stream VARCHAR, key VARCHAR, hash UHUGEINT)");
+      statement.execute("CREATE TABLE IF NOT EXISTS cdc.snapshot (stream VARCHAR, key VARCHAR, hash UBIGINT)");
       statement.execute("CREATE TABLE IF NOT EXISTS cdc.meta (name VARCHAR, value VARCHAR)");
+      String describes = describe(statement, target);
       String stored = null;
       try (ResultSet rows = statement.executeQuery("SELECT value FROM cdc.meta WHERE name = 'target'")) {
         if (rows.next()) {
@@ -61,7 +63,18 @@ public final class ChangeCapture {
         }
       }
       long delivered = count(statement, "SELECT count(*) FROM cdc.snapshot");
-      return new ChangeCapture(connection, target, delivered > 0 && stored != null && !stored.equals(target));
+      return new ChangeCapture(connection, describes, delivered > 0 && stored != null && !stored.equals(describes));
+    }
+  }
+
+  /**
+   * What a snapshot describes: the destination, and the DuckDB version whose row hash it holds (a new
+   * version may hash differently, so its first run sends every row again).
+   */
+  private static String describe(Statement statement, String target) throws SQLException {
+    try (ResultSet rows = statement.executeQuery("SELECT version()")) {
+      rows.next();
+      return target + " (hashed by DuckDB " + rows.getString(1) + ")";
     }
   }
 
@@ -85,7 +98,7 @@ public final class ChangeCapture {
       statement.execute("CREATE OR REPLACE TEMP TABLE " + model + " AS " + mappedQuery);
       if (key == null) {
         statement.execute("CREATE OR REPLACE TEMP TABLE " + send + " AS SELECT rowid + 1 AS __ord, NULL::VARCHAR AS"
-            + " __key, NULL::UHUGEINT AS __hash, * FROM " + model);
+            + " __key, NULL::UBIGINT AS __hash, * FROM " + model);
         statement.execute("CREATE OR REPLACE TEMP TABLE " + removed + " AS SELECT 1::BIGINT AS __ord,"
             + " ''::VARCHAR AS __key WHERE false");
         long rows = count(statement, "SELECT count(*) FROM " + send);
@@ -98,15 +111,15 @@ public final class ChangeCapture {
       String snapshot = "(SELECT key, hash FROM " + SNAPSHOT + " WHERE stream = " + literal(stream.name())
           + (stale ? " AND false" : "") + ")";
       statement.execute("CREATE OR REPLACE TEMP TABLE " + hashed + " AS SELECT rowid AS __seq, CAST(" + ident(key)
-          + " AS VARCHAR) AS __key, md5_number(CAST(to_json(m) AS VARCHAR)) AS __hash, * FROM " + model + " m");
+          + " AS VARCHAR) AS __key, hash(m) AS __hash FROM " + model + " m");
       statement.execute("CREATE OR REPLACE TEMP TABLE " + last + " AS SELECT __key, arg_max(__hash, __seq) AS __hash"
           + " FROM " + hashed + " WHERE __key IS NOT NULL GROUP BY __key");
       statement.execute("CREATE OR REPLACE TEMP TABLE " + changed + " AS SELECT l.__key, s.key IS NULL AS __created"
           + " FROM " + last + " l LEFT JOIN " + snapshot + " s ON s.key = l.__key"
           + (fullResync ? "" : " WHERE s.key IS NULL OR s.hash <> l.__hash"));
-      statement.execute("CREATE OR REPLACE TEMP TABLE " + send + " AS SELECT row_number() OVER (ORDER BY __seq) AS"
-          + " __ord, * EXCLUDE (__seq) FROM " + hashed + " WHERE __key IS NULL OR __key IN (SELECT __key FROM "
-          + changed + ")");
+      statement.execute("CREATE OR REPLACE TEMP TABLE " + send + " AS SELECT row_number() OVER (ORDER BY h.__seq) AS"
+          + " __ord, h.__key, h.__hash, m.* FROM (SELECT * FROM " + hashed + " WHERE __key IS NULL OR __key IN"
+          + " (SELECT __key FROM " + changed + ")) h JOIN " + model + " m ON m.rowid = h.__seq");
       statement.execute("CREATE OR REPLACE TEMP TABLE " + removed + " AS SELECT row_number() OVER (ORDER BY s.key)"
           + " AS __ord, s.key AS __key FROM " + snapshot + " s ANTI JOIN " + last + " l ON l.__key = s.key");
       long nullKeys = count(statement, "SELECT count(*) FROM " + hashed + " WHERE __key IS NULL");
@@ -115,10 +128,9 @@ public final class ChangeCapture {
       long unchanged = count(statement, "SELECT count(*) FROM " + last) - created - updated;
       long gone = count(statement, "SELECT count(*) FROM " + removed);
       long rows = count(statement, "SELECT count(*) FROM " + send);
-      statement.execute("DROP TABLE " + model);
-      statement.execute("DROP TABLE " + last);
-      statement.execute("DROP TABLE " + changed);
-      statement.execute("DROP TABLE " + hashed);
+      for (String table : List.of(model, last, changed, hashed)) {
+        statement.execute("DROP TABLE " + table);
+      }
       return new StreamChanges(stream.name(), true, created + nullKeys, updated, unchanged, gone, rows, send, removed);
     }
   }
@@ -184,7 +196,7 @@ public final class ChangeCapture {
   private String windowsTable(Statement statement, String name, List<long[]> windows) throws SQLException {
     statement.execute("CREATE OR REPLACE TEMP TABLE " + name + " (lo BIGINT, hi BIGINT)");
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + name + " VALUES (?, ?)")) {
-      for (long[] window : windows) {
+      for (long[] window : merged(windows)) {
         insert.setLong(1, window[0]);
         insert.setLong(2, window[1]);
         insert.addBatch();
@@ -192,6 +204,22 @@ public final class ChangeCapture {
       insert.executeBatch();
     }
     return name;
+  }
+
+  /** Adjacent and overlapping windows joined, so the usual case (one prefix) is one range. */
+  static List<long[]> merged(List<long[]> windows) {
+    List<long[]> sorted = new ArrayList<>(windows);
+    sorted.sort(java.util.Comparator.comparingLong(w -> w[0]));
+    List<long[]> merged = new ArrayList<>();
+    for (long[] window : sorted) {
+      long[] previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (previous != null && window[0] <= previous[1] + 1) {
+        previous[1] = Math.max(previous[1], window[1]);
+      } else {
+        merged.add(new long[] {window[0], window[1]});
+      }
+    }
+    return merged;
   }
 
   private String keysTable(String name, Collection<String> keys) throws SQLException {
