@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a dry run planned for one stream: records and requests it would send and the first payloads,
- * exactly as the engine handed them to the connector's writer. Thread-safe (batches arrive concurrently).
+ * What a dry run planned for one stream: records and requests it would send and the first payloads (in
+ * input order), exactly as the engine handed them to the connector's writer. Thread-safe (batches arrive concurrently).
  */
 public final class DryRunStream {
   private final StreamPlan plan;
   private final int maxPayloads;
-  private final ArrayNode payloads = JsonNodeFactory.instance.arrayNode();
+  private final java.util.TreeMap<Long, ObjectNode> payloads = new java.util.TreeMap<>();
   private long records;
   private long requests;
 
@@ -28,12 +28,25 @@ public final class DryRunStream {
     requests++;
     records += batch.size();
     for (OutboundRecord record : batch) {
-      if (payloads.size() >= maxPayloads) {
-        break;
+      long order = order(record);
+      if (payloads.size() >= maxPayloads && order >= payloads.lastKey()) {
+        continue;
       }
       ObjectNode payload = record.payload().deepCopy();
       record.nullFields().forEach(payload::putNull);
-      payloads.add(payload);
+      payloads.put(order, payload);
+      if (payloads.size() > maxPayloads) {
+        payloads.pollLastEntry();
+      }
+    }
+  }
+
+  /** Input order: the engine numbers records as they arrive (batches are planned concurrently). */
+  private long order(OutboundRecord record) {
+    try {
+      return Long.parseLong(record.correlationId());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE - payloads.size();
     }
   }
 
@@ -55,7 +68,8 @@ public final class DryRunStream {
     }
     json.put("records", records);
     json.put("requests", requests);
-    json.set("payloads", payloads.deepCopy());
+    ArrayNode first = json.putArray("payloads");
+    payloads.values().forEach(payload -> first.add(payload.deepCopy()));
     return json;
   }
 }
