@@ -23,6 +23,7 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.http.HostUnreachableException;
 import io.activationsuite.sink.outcome.EngineLog;
 import io.activationsuite.sink.plan.DestinationCatalogBuilder;
 import io.activationsuite.sink.plan.StreamPlanner;
@@ -91,7 +92,7 @@ public final class ActivationDestination implements Destination {
         StreamPlanner planner = new StreamPlanner(objectsNamed(session, mappings.objectNames()), mappings);
         mappings.entries().forEach(entry -> planner.plan(MappingStreams.configuredFor(entry)));
       }
-    } catch (ConfigErrorException e) {
+    } catch (ConfigErrorException | HostUnreachableException e) {
       return AirbyteConnectionStatus.failed(e.userMessage());
     }
     try {

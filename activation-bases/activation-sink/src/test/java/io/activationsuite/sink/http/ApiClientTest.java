@@ -59,9 +59,11 @@ class ApiClientTest {
         .random(new Random(7));
   }
 
+  /** An upsert: safe to resend, so marked idempotent (an unmarked POST is not resent once it may have arrived). */
   private Request post() {
-    return new Request.Builder().url(server.url("/crm/v3/objects/contacts/batch/upsert?debug=1"))
-        .post(RequestBody.create("{\"inputs\":[]}", MediaType.get("application/json"))).build();
+    return Idempotency.IDEMPOTENT.mark(new Request.Builder()
+        .url(server.url("/crm/v3/objects/contacts/batch/upsert?debug=1"))
+        .post(RequestBody.create("{\"inputs\":[]}", MediaType.get("application/json"))).build());
   }
 
   @Test
