@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.model.AirbyteLogMessage.Level;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.ComposedWriter;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.outcome.EngineLog;
@@ -39,7 +40,8 @@ public final class DryRun {
     synchronized (streams) {
       streams.add(stream);
     }
-    return new DryRunWriter(real, stream);
+    return real instanceof ComposedWriter composed ? new DryRunComposedWriter(composed, stream)
+        : new DryRunWriter(real, stream);
   }
 
   /** Logs one report line per stream, with the engine's counters of that stream (rejections by reason). */

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stands in for a connector's writer in a dry run: takes the batches the engine planned (same limits,
- * same batching as the real writer), records them in the stream's {@link DryRunStream} and answers
- * every record as accepted, without calling the API.
+ * Stands in for a connector's batch writer in a dry run: takes the batches the engine planned (same
+ * limits, same batching as the real writer), records them in the stream's {@link DryRunStream} and
+ * answers every record as accepted, without calling the API. A job writer (bulk API) is previewed as
+ * plain batches of its limits: the records are the same, the number of jobs may differ.
  */
 public final class DryRunWriter implements BatchWriter {
   private final BatchWriter real;
@@ -33,9 +34,14 @@ public final class DryRunWriter implements BatchWriter {
 
   @Override
   public List<RecordOutcome> write(List<OutboundRecord> batch) {
-    stream.planned(batch);
-    List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
-    for (OutboundRecord record : batch) {
+    return plan(stream, batch);
+  }
+
+  /** Records one planned request and answers each of its records as accepted. */
+  static List<RecordOutcome> plan(DryRunStream stream, List<OutboundRecord> request) {
+    stream.planned(request);
+    List<RecordOutcome> outcomes = new ArrayList<>(request.size());
+    for (int i = 0; i < request.size(); i++) {
       outcomes.add(RecordOutcome.accepted(null));
     }
     return outcomes;
