@@ -153,6 +153,13 @@ final class SlackApi implements AutoCloseable {
     return checked(method, response);
   }
 
+  /** The scopes Slack reports for the token ({@code X-OAuth-Scopes} of auth.test); empty when it reports none. */
+  Set<String> grantedScopes() throws InterruptedException {
+    ApiResponse response = reads.execute(request("auth.test", JSON.createObjectNode()));
+    checked("auth.test", response);
+    return response.header("X-OAuth-Scopes").map(h -> Set.of(h.split("\\s*,\\s*"))).orElse(Set.of());
+  }
+
   /** Posts a message in the channel's next slot; never resends it once it may have reached Slack. */
   PostOutcome post(String channelId, ObjectNode message) throws Exception {
     Instant deadline = clock.instant().plus(POST_BUDGET);

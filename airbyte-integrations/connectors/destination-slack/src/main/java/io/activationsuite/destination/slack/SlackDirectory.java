@@ -3,6 +3,7 @@ package io.activationsuite.destination.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.protocol.errors.ConfigErrorException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,13 @@ final class SlackDirectory {
       return Target.refused("Channel " + key + " is archived; unarchive it or choose another channel.");
     }
     if (!channel.path("is_member").asBoolean(true) && !channel.path("is_im").asBoolean()) {
-      JsonNode joined = api.call("conversations.join", args().put("channel", id));
+      JsonNode joined;
+      try {
+        joined = api.call("conversations.join", args().put("channel", id));
+      } catch (ConfigErrorException e) {
+        return Target.refused("The app is not a member of " + key + " and may not join channels. Invite it "
+            + "(/invite @your-app in the channel) or give the app the channels:join scope.");
+      }
       if (!joined.path("ok").asBoolean()) {
         return Target.refused("The app is not a member of " + key + " and could not join it ("
             + joined.path("error").asText() + "). Invite it (/invite @your-app in the channel).");

@@ -1,7 +1,5 @@
 package io.activationsuite.destination.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One Slack session: the token check, the three message objects (their fields are the variables the
@@ -37,9 +36,16 @@ final class SlackSession implements ApiSession {
   @Override
   public AirbyteConnectionStatus check(Set<String> objectNames) throws Exception {
     try {
-      JsonNode auth = api.call("auth.test", JsonNodeFactory.instance.objectNode());
-      if (!auth.path("ok").asBoolean()) {
-        return AirbyteConnectionStatus.failed("Slack refused auth.test: " + auth.path("error").asText());
+      Set<String> granted = api.grantedScopes();
+      Set<String> needed = new TreeSet<>(Set.of("chat:write", "channels:read"));
+      if (objectNames.contains(MessageKind.DIRECT_MESSAGES.objectName)) {
+        needed.addAll(Set.of("users:read.email", "im:write"));
+      }
+      needed.removeIf(scope -> granted.isEmpty() || granted.contains(scope));
+      if (!needed.isEmpty()) {
+        return AirbyteConnectionStatus.failed("The Slack app lacks the scopes " + String.join(", ", needed)
+            + " (granted: " + String.join(", ", new TreeSet<>(granted)) + "). Add them under OAuth & Permissions >"
+            + " Scopes and reinstall the app to the workspace.");
       }
       for (MessageSettings settings : config.messages()) {
         new MessageTemplates(settings);
