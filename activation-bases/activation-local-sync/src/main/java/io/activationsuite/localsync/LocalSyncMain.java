@@ -214,7 +214,10 @@ public final class LocalSyncMain {
     Set<String> objects = new LinkedHashSet<>();
     file.streams().forEach(s -> objects.add(s.object()));
     for (String object : objects) {
-      out.printf("  the %s sandbox now holds %,d %s records%n", endpoint.name(), endpoint.landed(object), object);
+      int landed = endpoint.landed(object);
+      if (landed >= 0) {
+        out.printf("  the %s sandbox now holds %,d %s records%n", endpoint.name(), landed, object);
+      }
     }
   }
 

@@ -39,10 +39,21 @@ public record SandboxEndpoint(String name, String baseUrl, Map<String, String> c
     return values;
   }
 
-  /** How many records of {@code object} the sandbox holds. */
+  /** How many records of {@code object} the sandbox holds; -1 when it has no such object. */
   public int landed(String object) {
-    JsonNode landed = get(baseUrl + "/__sandbox/objects/" + object, "cannot read the sandbox's " + object);
-    return landed.isArray() ? landed.size() : landed.path("records").size();
+    JsonNode landed;
+    try {
+      landed = get(baseUrl + "/__sandbox/objects/" + object, "cannot read the sandbox's " + object);
+    } catch (UserError e) {
+      return -1;
+    }
+    int count = 0;
+    for (JsonNode record : landed.isArray() ? landed : landed.path("records")) {
+      if (!record.path("archived").asBoolean(false) && !record.path("IsDeleted").asBoolean(false)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** What the snapshot describes when a run writes to this sandbox. */
