@@ -96,12 +96,25 @@ public final class HubSpotApiClients {
   public static ResponseClassifier classifier(Clock clock) {
     ResponseClassifier base = response -> switch (response.status()) {
       case 401 -> Verdict.refreshAuth();
-      case 429 -> Verdict.throttled("rate limited (HTTP 429)");
+      case 429 -> Verdict.throttled(throttleReason(response.bodyString()));
       case 408, 423, 477 -> Verdict.retryNotApplied("HubSpot asked to retry (HTTP " + response.status() + ")");
       default -> response.status() >= 500
           ? Verdict.retry("server error (HTTP " + response.status() + ")")
           : Verdict.accept();
     };
     return base.with(HubSpotLimits.dailyQuota(clock, null));
+  }
+
+  /**
+   * Why a 429 that is not the daily limit throttles: HubSpot names its ten-second rolling window
+   * {@code TEN_SECONDLY_ROLLING} today and {@code SECONDLY} in older answers; both are the 10 s window the
+   * limiter paces to.
+   */
+  static String throttleReason(String body) {
+    String upper = body == null ? "" : body.toUpperCase(java.util.Locale.ROOT);
+    if (upper.contains("\"TEN_SECONDLY_ROLLING\"") || upper.contains("\"SECONDLY\"")) {
+      return "HubSpot's " + WINDOW.toSeconds() + "-second rolling limit reached (HTTP 429)";
+    }
+    return "rate limited (HTTP 429)";
   }
 }
