@@ -10,6 +10,7 @@ import io.activationsuite.sink.config.SpecField;
  *
  * @param rejectedRecordsThresholdPercent null: never fail because of rejected records
  * @param bufferMemoryMb null: a quarter of the heap, at most 256 MB
+ * @param dryRun preview: plan and log the requests, send none (see {@code DryRun})
  */
 public record AdvancedOptions(
     @JsonProperty("concurrency")
@@ -34,4 +35,10 @@ public record AdvancedOptions(
     @JsonProperty("buffer_memory_mb")
     @SpecField(title = "Buffer memory (MB)", description = "Upper bound of the memory used by buffered and"
         + " in-flight records. Defaults to a quarter of the heap, at most 256 MB.", minimum = 1, maximum = 16384)
-    Integer bufferMemoryMb) {}
+    Integer bufferMemoryMb,
+    @JsonProperty("dry_run")
+    @SpecField(title = "Dry run (preview)", defaultValue = "false", description = "Validate, map and coerce every"
+        + " record and plan the requests, but send no write request: the sync log reports per stream the records"
+        + " and requests it would send, the rejections with reasons and the first payloads. Reads (discovery,"
+        + " lookups) still happen. Turn it off to write.")
+    boolean dryRun) {}
