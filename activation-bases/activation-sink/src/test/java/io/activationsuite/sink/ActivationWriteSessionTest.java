@@ -64,9 +64,8 @@ class ActivationWriteSessionTest {
   }
 
   private BatchWriter httpWriter(StreamPlan plan) throws Exception {
-    return new TestActivationApi().open(
-        io.activationsuite.protocol.model.Json.mapper().createObjectNode().put("base_url", server.url("/").toString()),
-        null).writer(plan);
+    return new TestActivationApi().open(new TestActivationApi.TestConfig(server.url("/").toString(), "k"), null)
+        .writer(plan);
   }
 
   private static EngineOptions options() {
