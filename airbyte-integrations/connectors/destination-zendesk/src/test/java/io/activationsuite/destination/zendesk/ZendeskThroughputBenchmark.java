@@ -57,6 +57,8 @@ public final class ZendeskThroughputBenchmark {
               + "{\"name\":\"people\"},\"stream_state\":{\"cursor\":").append(i).append("}}}}\n");
         }
       }
+      input.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,"
+          + "\"stream_status\":{\"stream_descriptor\":{\"name\":\"people\"},\"status\":\"COMPLETE\"}}}\n");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       long t0 = System.nanoTime();
       int exit = DestinationRunner.run(new String[] {"write", "--config", dir.resolve("config.json").toString(),
