@@ -19,6 +19,7 @@ import io.activationsuite.sink.http.auth.RequestAuth;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
+import io.activationsuite.sink.http.retry.RetryAfter;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
@@ -115,16 +116,16 @@ final class SlackApi implements AutoCloseable {
   }
 
   /**
-   * Slack's rules: {@code token_expired} (and, once, {@code invalid_auth}) renews a rotating token, 429
-   * throttles; for reads 5xx retries and every other answer is read by the caller; for posts every
-   * other answer, 5xx included, is for {@link #post} to judge.
+   * Slack's rules: {@code token_expired} renews a rotating token; for reads 429 throttles, 5xx retries and
+   * every other answer is read by the caller; for posts every other answer, 429 and 5xx included, is for
+   * {@link #post} to judge (a 429 pauses only its channel).
    */
   private static ResponseClassifier classifier(boolean posting) {
     return response -> {
       if (response.status() == 200 && "token_expired".equals(error(response))) {
         return Verdict.refreshAuth();
       }
-      if (response.status() == 429) {
+      if (response.status() == 429 && !posting) {
         return Verdict.throttled("Slack rate limit (HTTP 429)");
       }
       if (!posting && response.status() >= 500) {
@@ -167,14 +168,25 @@ final class SlackApi implements AutoCloseable {
     while (true) {
       ApiResponse response;
       try {
-        response = pacer.paced(channelId, () -> posts.execute(request("chat.postMessage", message)));
+        pacer.awaitSlot(channelId);
+        response = posts.execute(request("chat.postMessage", message));
       } catch (RetriesExhaustedException e) {
-        if (e.lastStatus() == 429 || (notSent(e.getCause()) && ++refused <= 5)) {
+        if (notSent(e.getCause()) && ++refused <= 5) {
           waitOrGiveUp(deadline, e);
           continue;
         }
         return new PostOutcome.Uncertain("no answer from Slack after the message was sent ("
             + (e.getCause() == null ? "HTTP " + e.lastStatus() : e.getCause().getClass().getSimpleName()) + ")");
+      }
+      if (response.status() == 429) {
+        Instant now = clock.instant();
+        Instant until = RetryAfter.parse(response.header("Retry-After").orElse(null), now)
+            .orElse(now.plusSeconds(1));
+        if (until.isAfter(deadline)) {
+          waitOrGiveUp(deadline, null);
+        }
+        pacer.pauseUntil(channelId, until);
+        continue;
       }
       if (response.status() == 503) {
         waitOrGiveUp(deadline, null);
