@@ -490,6 +490,12 @@ public final class ActivationWriteSession implements WriteSession {
     }
     for (StreamLane lane : laneOrder) {
       log.log(Level.INFO, lane.counters().summary());
+      for (RecordMapper.MissingSource missing : lane.mapper().missingSources()) {
+        log.log(Level.WARN, "Stream '" + lane.plan().stream() + "': source path '" + missing.path() + "' of field '"
+            + missing.destination() + "' was absent from " + missing.records() + " of "
+            + lane.counters().receivedCount() + " records, so the field got no value from it; if the stream has "
+            + "no such column, fix the mapping");
+      }
     }
     synchronized (unmapped) {
       unmapped.values().forEach(c -> log.log(Level.WARN, c.summary()));

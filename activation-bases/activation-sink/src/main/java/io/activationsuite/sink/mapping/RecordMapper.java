@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -88,8 +89,13 @@ public final class RecordMapper {
         throw new IllegalArgumentException("field " + mapping.destination() + " cannot be written with "
             + plan.operation().name().toLowerCase(Locale.ROOT) + " on " + plan.object().name());
       }
+      List<SourcePath> paths = ValueSource.paths(mapping.source());
+      LongAdder[] missing = new LongAdder[paths.size()];
+      for (int i = 0; i < missing.length; i++) {
+        missing[i] = new LongAdder();
+      }
       compiled.add(new MappedField(mapping.destination(), ValueSource.of(mapping.source()),
-          mapping.nullPolicy(), coercer));
+          mapping.nullPolicy(), coercer, paths, missing, mapping.source() instanceof FieldMapping.Source.Path));
     }
     this.mappedFields = compiled;
   }
@@ -108,6 +114,7 @@ public final class RecordMapper {
     } else {
       for (MappedField field : mappedFields) {
         JsonNode value = field.source().read(data);
+        field.countMissing(data, value);
         if (value == null || value.isNull()) {
           if (field.nullPolicy() == NullPolicy.CLEAR) {
             nullFields = withNull(nullFields, field.coercer());
@@ -139,6 +146,26 @@ public final class RecordMapper {
     }
     return new OutboundRecord(correlationId, key, payload, nullFields, size[0] + nullFields.size() * 16);
   }
+
+  /**
+   * The source paths that records lacked altogether (no such property, as opposed to a null value), with
+   * how many records lacked each: where the stream's schema is open a mistyped path shows up only here.
+   */
+  public List<MissingSource> missingSources() {
+    List<MissingSource> missing = new ArrayList<>();
+    for (MappedField field : mappedFields) {
+      for (int i = 0; i < field.paths().size(); i++) {
+        long count = field.missing()[i].sum();
+        if (count > 0) {
+          missing.add(new MissingSource(field.destination(), field.paths().get(i).toString(), count));
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** A source path that {@code records} records lacked, read for destination field {@code destination}. */
+  public record MissingSource(String destination, String path, long records) {}
 
   /** The key under which records collapse: the matching key, case-folded for email keys. */
   public String collapseKey(OutboundRecord record) {
@@ -214,5 +241,22 @@ public final class RecordMapper {
     return length;
   }
 
-  private record MappedField(String destination, ValueSource source, NullPolicy nullPolicy, ValueCoercer coercer) {}
+  private record MappedField(String destination, ValueSource source, NullPolicy nullPolicy, ValueCoercer coercer,
+      List<SourcePath> paths, LongAdder[] missing, boolean direct) {
+
+    /** Counts the paths this record lacks: a path source's value was just read, a template's paths are read here. */
+    void countMissing(JsonNode data, JsonNode value) {
+      if (direct) {
+        if (value == null) {
+          missing[0].increment();
+        }
+        return;
+      }
+      for (int i = 0; i < paths.size(); i++) {
+        if (paths.get(i).read(data) == null) {
+          missing[i].increment();
+        }
+      }
+    }
+  }
 }
