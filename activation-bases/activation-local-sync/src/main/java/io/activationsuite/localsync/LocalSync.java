@@ -182,7 +182,8 @@ public final class LocalSync {
       long finish = lastEcho.getOrDefault(stream.name(), end);
       results.add(new StreamResult(stream.name(), stream.object(), stream.mode(), counters[0],
           verifier.acknowledged(stream.name()), verifier.rejected(stream.name()),
-          verifier.statesEchoed(stream.name()), Duration.ofNanos(Math.max(finish - begin, 1))));
+          verifier.statesEchoed(stream.name()), Duration.ofNanos(Math.max(finish - begin, 1)),
+          verifier.merged(stream.name())));
     }
     List<String> problems = new ArrayList<>(verifier.problems());
     if (exit == 0 && verifier.statesMissing() > 0) {

@@ -1,6 +1,7 @@
 package io.activationsuite.localsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.activationsuite.protocol.checkpoint.CheckpointStats;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ public final class ReportPrinter {
             stream.stream(), stream.object(), stream.mode(), stream.sent(), stream.acknowledged(),
             stream.rejected(), stream.states(), stream.duration().toNanos() / 1e9, stream.recordsPerSecond());
       }
+      result.streams().stream().filter(s -> s.merged() > 0).forEach(s -> out.printf("  %s: %s (counted as "
+          + "landed: one write carried both)%n", s.stream(), CheckpointStats.merged(s.merged())));
     }
     if (result.traceError() != null) {
       out.println("  connector error: " + result.traceError());

@@ -329,10 +329,13 @@ public final class ActivationWriteSession implements WriteSession {
     int count = record.inputs().size();
     switch (outcome) {
       case RecordOutcome.Accepted accepted -> {
-        for (InboundRecord input : record.inputs()) {
-          input.ticket().acknowledged();
+        // every input but the last was folded into the one after it: one write landed for all of them
+        for (int i = 0; i < count - 1; i++) {
+          record.inputs().get(i).ticket().merged();
         }
+        record.inputs().get(count - 1).ticket().acknowledged();
         lane.counters().acknowledged(count);
+        lane.counters().merged(count - 1);
         budget.release(record.charge());
         checkThreshold(threshold.record(count, 0));
       }
