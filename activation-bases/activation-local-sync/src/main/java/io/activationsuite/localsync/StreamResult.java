@@ -1,19 +1,22 @@
 package io.activationsuite.localsync;
 
+import io.activationsuite.localsync.cdc.StreamChanges;
 import java.time.Duration;
 
 /**
- * What one stream of a local sync did: records sent, acknowledged (of which {@code merged} landed folded
- * into a later record with the same key) and rejected, and how fast.
+ * What one stream of a local sync did: records sent, acknowledged and rejected, and how fast; for a
+ * model stream also what the change-data-capture diff found ({@code changes}; null for the companion
+ * stream that carries removals); and how many acknowledged records were {@code merged} into a later one
+ * with the same key.
  */
 public record StreamResult(
     String stream, String object, String mode, long sent, long acknowledged, long rejected, long states,
-    Duration duration, long merged) {
+    Duration duration, StreamChanges changes, long merged) {
 
   /** A result without merged records. */
   public StreamResult(String stream, String object, String mode, long sent, long acknowledged, long rejected,
-      long states, Duration duration) {
-    this(stream, object, mode, sent, acknowledged, rejected, states, duration, 0);
+      long states, Duration duration, StreamChanges changes) {
+    this(stream, object, mode, sent, acknowledged, rejected, states, duration, changes, 0);
   }
 
   public double recordsPerSecond() {

@@ -47,10 +47,10 @@ class StateVerifierTest {
 
     assertThat(verifier.merged("users")).isEqualTo(1);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new ReportPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(
+    new ReportPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), Terminal.plain()).print(
         new SyncResult("hubspot", List.of(new StreamResult("users", "contacts", "append_dedup", 48,
-            48, 0, 1, Duration.ofSeconds(1), verifier.merged("users"))), null, 0, null,
-            List.of()));
+            48, 0, 1, Duration.ofSeconds(1), null, verifier.merged("users"))), null, 0, null,
+            List.of(), List.of()), false);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("users: 1 record merged into a later one with the same key");
   }
