@@ -48,7 +48,7 @@ final class RecordTable {
   /** Stores (or replaces) a record, keeping the indexes current. */
   void put(ObjectNode record) {
     String id = record.path("id").asText();
-    remove(id);
+    unindex(records.get(id));
     records.put(id, record);
     indexes.forEach((field, index) -> {
       String value = record.path(field).asText(null);
@@ -60,15 +60,21 @@ final class RecordTable {
 
   Optional<ObjectNode> remove(String id) {
     ObjectNode old = records.remove(id);
-    if (old != null) {
-      indexes.forEach((field, index) -> {
-        String value = old.path(field).asText(null);
-        if (value != null) {
-          index.remove(normalise(value), id);
-        }
-      });
-    }
+    unindex(old);
     return Optional.ofNullable(old);
+  }
+
+  private void unindex(ObjectNode old) {
+    if (old == null) {
+      return;
+    }
+    String id = old.path("id").asText();
+    indexes.forEach((field, index) -> {
+      String value = old.path(field).asText(null);
+      if (value != null) {
+        index.remove(normalise(value), id);
+      }
+    });
   }
 
   List<ObjectNode> all() {

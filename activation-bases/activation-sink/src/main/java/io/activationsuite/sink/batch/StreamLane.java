@@ -134,11 +134,14 @@ public final class StreamLane {
     if (draining) {
       return true;
     }
-    if (flushRequested) {
-      // a checkpoint is waiting; a job lane still avoids jobs smaller than its minimum until the linger
-      if (jobs == null || eligible >= jobs.jobLimits().minRecordsPerJob()) {
+    if (jobs != null) {
+      // jobs start while input still arrives, as soon as one is worth its fixed cost; smaller ones wait
+      // for the linger or the end of input
+      if (eligible >= jobs.jobLimits().minRecordsPerJob()) {
         return true;
       }
+    } else if (flushRequested) {
+      return true;
     }
     long linger = bulk ? lingerNanos * 10 : lingerNanos;
     return nowNanos - waitingSinceNanos >= linger;
@@ -151,7 +154,8 @@ public final class StreamLane {
 
   /**
    * The size of the next job when {@code jobSlots} jobs may run at once: what is sendable, spread evenly
-   * over the slots, at least the writer's minimum and at most its limit.
+   * over all the slots (so a backlog becomes parallel jobs, not one large one), at least the writer's
+   * minimum and at most its limit.
    */
   public int nextJobSize(int jobSlots) {
     int eligible = pending.size() - blockedCount;

@@ -244,15 +244,24 @@ public final class WriteScheduler {
 
   private void dispatchPolls(long now) {
     while (!pollsStopped && inFlightRequests < options.concurrency()) {
-      List<RunningJob> due = new ArrayList<>();
+      RunningJob first = null;
       for (RunningJob job : jobs) {
-        if (job.due(now) && (due.isEmpty() || job.lane.jobs() == due.get(0).lane.jobs())
-            && due.size() < job.lane.jobs().jobLimits().maxJobsPerPoll()) {
-          due.add(job);
+        if (job.due(now)) {
+          first = job;
+          break;
         }
       }
-      if (due.isEmpty()) {
+      if (first == null) {
         return;
+      }
+      // jobs of the same writer due within one first-poll delay join this poll: their schedules align
+      JobWriter<?> writer = first.lane.jobs();
+      long horizon = now + writer.jobLimits().schedule().first().toNanos();
+      List<RunningJob> due = new ArrayList<>();
+      for (RunningJob job : jobs) {
+        if (job.lane.jobs() == writer && job.due(horizon) && due.size() < writer.jobLimits().maxJobsPerPoll()) {
+          due.add(job);
+        }
       }
       due.forEach(job -> job.polling = true);
       start(() -> poll(due));

@@ -3,6 +3,7 @@ package io.activationsuite.sink.http;
 import io.activationsuite.protocol.errors.FailureType;
 import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.http.auth.RequestAuth;
+import io.activationsuite.sink.http.ratelimit.KeyedRateLimiter;
 import io.activationsuite.sink.http.ratelimit.Permit;
 import io.activationsuite.sink.http.ratelimit.QuotaExhaustedException;
 import io.activationsuite.sink.http.ratelimit.RateLimitSignal;
@@ -62,6 +63,7 @@ public final class ApiClient {
   private final OkHttpClient noSilentRetry;
   private final RequestAuth auth;
   private final RateLimiter limiter;
+  private final KeyedRateLimiter keyed;
   private final RateLimitSignalParser signals;
   private final ResponseClassifier classifier;
   private final RetryPolicy retryPolicy;
@@ -80,6 +82,7 @@ public final class ApiClient {
     this.waiter = builder.waiter == null ? Waiter.system(clock) : builder.waiter;
     this.limiter = builder.limiter == null
         ? RateLimiter.create(apiName, RateLimits.unlimited(), clock, waiter) : builder.limiter;
+    this.keyed = builder.keyed;
     this.signals = builder.signals;
     this.retryPolicy = builder.retryPolicy;
     this.classifier = builder.classifier == null ? ResponseClassifier.standard(retryPolicy) : builder.classifier;
@@ -123,11 +126,22 @@ public final class ApiClient {
     }
     metrics.call();
     Attempts attempts = new Attempts(request);
+    RateLimiter keyLimiter = keyLimiter(request);
     boolean renewedAuth = false;
     int unreachable = 0;
     while (true) {
-      Permit permit = limiter.acquire();
-      metrics.attempt(permit.waited());
+      Permit keyPermit = keyLimiter == null ? null : keyLimiter.acquire();
+      Permit permit;
+      try {
+        permit = limiter.acquire();
+      } catch (InterruptedException | RuntimeException e) {
+        if (keyPermit != null) {
+          keyLimiter.complete(keyPermit, RateLimitSignal.none());
+        }
+        throw e;
+      }
+      KeyedPermit permits = new KeyedPermit(keyLimiter, keyPermit, limiter, permit);
+      metrics.attempt(permit.waited().plus(keyPermit == null ? Duration.ZERO : keyPermit.waited()));
       attempts.started(clock.instant());
       Request authorized = null;
       ApiResponse response;
@@ -136,7 +150,7 @@ public final class ApiClient {
         authorized = auth.authorize(request);
         response = send(authorized.newBuilder().tag(SendTracker.class, tracker).build(), idempotency);
       } catch (IOException e) {
-        limiter.complete(permit, RateLimitSignal.none());
+        permits.complete(RateLimitSignal.none());
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("interrupted during " + attempts.describe());
         }
@@ -153,12 +167,12 @@ public final class ApiClient {
         waiter.sleepUntil(attempts.nextTry(delay));
         continue;
       } catch (InterruptedException | RuntimeException | Error e) {
-        limiter.complete(permit, RateLimitSignal.none());
+        permits.complete(RateLimitSignal.none());
         throw e;
       }
       reachedOnce = true;
       Instant now = clock.instant();
-      limiter.complete(permit, signals.parse(response, now));
+      permits.complete(signals.parse(response, now));
       Optional<Instant> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), now);
       Verdict verdict = classifier.classify(response);
       switch (verdict) {
@@ -178,12 +192,13 @@ public final class ApiClient {
           metrics.throttled();
           attempts.failed(response.status(), throttled.reason(), null);
           Instant until = retryAfter.orElseGet(() -> now.plus(backoffAfter(attempts)));
-          limiter.pauseUntil(until);
+          (keyLimiter != null ? keyLimiter : limiter).pauseUntil(until);
           attempts.nextTry(Duration.between(now, until));
         }
         case Verdict.Retry retry -> {
           metrics.serverError();
-          if (idempotency == Idempotency.NOT_IDEMPOTENT && !NOT_PROCESSED.contains(response.status())) {
+          if (idempotency == Idempotency.NOT_IDEMPOTENT && !retry.notApplied()
+              && !NOT_PROCESSED.contains(response.status())) {
             throw uncertain(request, "was answered HTTP " + response.status() + " (" + retry.reason() + ")", null);
           }
           attempts.failed(response.status(), retry.reason(), null);
@@ -204,6 +219,33 @@ public final class ApiClient {
     Duration delay = backoff.delay(attempts.count);
     metrics.backoff(delay);
     return delay;
+  }
+
+  private RateLimiter keyLimiter(Request request) {
+    RateKey key = request.tag(RateKey.class);
+    if (key == null) {
+      return null;
+    }
+    if (keyed == null) {
+      throw new IllegalStateException("request tagged with rate key " + key.value() + " but " + apiName
+          + "'s client has no keyed limits");
+    }
+    return keyed.forKey(key.value());
+  }
+
+  /**
+   * The permits of one attempt: the key's (if any) and the shared one. The response's rate-limit signal
+   * teaches the key's limiter when there is one (its headers describe that endpoint or key), else the shared.
+   */
+  private record KeyedPermit(RateLimiter keyLimiter, Permit keyPermit, RateLimiter sharedLimiter, Permit shared) {
+    void complete(RateLimitSignal signal) {
+      if (keyPermit != null) {
+        keyLimiter.complete(keyPermit, signal);
+        sharedLimiter.complete(shared, RateLimitSignal.none());
+      } else {
+        sharedLimiter.complete(shared, signal);
+      }
+    }
   }
 
   private DeliveryUncertainException uncertain(Request request, String what, Throwable cause) {
@@ -281,6 +323,7 @@ public final class ApiClient {
     private final OkHttpClient http;
     private RequestAuth auth = RequestAuth.none();
     private RateLimiter limiter;
+    private KeyedRateLimiter keyed;
     private RateLimitSignalParser signals = RateLimitSignalParser.none();
     private ResponseClassifier classifier;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -302,6 +345,15 @@ public final class ApiClient {
     /** The limiter shared by every client of this API in the sync (default: server signals only). */
     public Builder rateLimiter(RateLimiter limiter) {
       this.limiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /**
+     * Limits per key (a channel, an endpoint class) for requests tagged with a {@link RateKey}, on top of the
+     * shared limiter (default: none; a tagged request then fails).
+     */
+    public Builder keyedRateLimits(KeyedRateLimiter keyed) {
+      this.keyed = Objects.requireNonNull(keyed, "keyed");
       return this;
     }
 
