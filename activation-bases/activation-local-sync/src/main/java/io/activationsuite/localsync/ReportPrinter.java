@@ -53,10 +53,16 @@ public final class ReportPrinter {
           result.sent()))));
     }
     if (result.traceError() != null) {
-      out.println(terminal.red(Terminal.fit("  connector error: " + result.traceError(), Terminal.WIDTH)));
+      printWrapped("  connector error: " + result.traceError());
     }
     for (String problem : result.problems()) {
-      out.println(terminal.red(Terminal.fit("  checkpoint problem: " + problem, Terminal.WIDTH)));
+      printWrapped("  checkpoint problem: " + problem);
+    }
+  }
+
+  private void printWrapped(String text) {
+    for (String line : Terminal.wrap(text, Terminal.WIDTH, "    ")) {
+      out.println(terminal.red(line));
     }
   }
 
