@@ -130,6 +130,26 @@ class ActivationDestinationSyncTest {
   }
 
   @Test
+  void givenOpenSchemaAndAMistypedSourcePath_whenSynced_thenAWarningCountsTheRecordsThatLackedIt() {
+    String mappings = "\"mappings\":[{\"source_stream\":\"people\",\"destination_object\":\"contacts\","
+        + "\"operation\":\"upsert\",\"matching_key\":\"email\",\"fields\":["
+        + "{\"destination_field\":\"email\",\"source\":{\"mapping_type\":\"source_path\",\"source_path\":\"email\"}},"
+        + "{\"destination_field\":\"first_name\",\"source\":{\"mapping_type\":\"source_path\","
+        + "\"source_path\":\"nam\"}}]}]";
+    List<String> lines = List.of(record("people", "{\"email\":\"a@example.com\",\"name\":\"Ann\"}"),
+        record("people", "{\"email\":\"b@example.com\",\"name\":\"Bob\"}"), state("people", 2),
+        complete("people"));
+
+    int exit = harness.write(harness.config(baseUrl(), mappings), catalog(plainStream("people")), lines);
+
+    assertThat(exit).as(harness.stdout()).isZero();
+    assertThat(harness.messages("LOG")).filteredOn(l -> l.path("log").path("level").asText().equals("WARN"))
+        .extracting(l -> l.path("log").path("message").asText())
+        .anySatisfy(m -> assertThat(m).contains("crm.people").contains("'nam'").contains("first_name")
+            .contains("absent from 2 of 2 records"));
+  }
+
+  @Test
   void givenServerOutageMidSync_whenWriting_thenEarnedStatesAreEchoedThenOneTransientTraceAndLaterStatesAreNot() {
     TestActivationApi.maxRecords = 5;
     api.outageAfter(2);
@@ -224,5 +244,10 @@ class ActivationDestinationSyncTest {
     JsonNode error = harness.messages("TRACE").get(0).path("trace").path("error");
     assertThat(error.path("failure_type").asText()).isEqualTo("config_error");
     assertThat(error.path("message").asText()).contains("rejected_records_threshold_percent");
+    List<String> texts = new ArrayList<>();
+    harness.messages("TRACE").forEach(t -> texts.add(t.path("trace").path("error").path("message").asText()));
+    harness.messages("LOG").forEach(l -> texts.add(l.path("log").path("message").asText()));
+    assertThat(texts).noneMatch(t -> t.contains(".."));
+    assertThat(error.path("message").asText()).contains("run the sync again").contains("rejected-records store");
   }
 }

@@ -1,18 +1,27 @@
 package io.activationsuite.sink.batch;
 
+import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.sink.api.BatchRejectedException;
+import io.activationsuite.sink.api.ComposedWriter;
+import io.activationsuite.sink.api.DeliveryUncertainException;
+import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
-import io.activationsuite.protocol.errors.SystemErrorException;
+import io.activationsuite.sink.api.RefusalSplit;
+import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends one batch through a stream's writer and hands every record's outcome to a {@link Sink}. When the
- * API refuses the batch as a whole ({@link BatchRejectedException}) it splits the batch in halves and
- * tries again, down to single records, so the good records land and only the faulty ones are rejected
- * with the API's message. Any other exception stops the dispatch and propagates: it is the sync's
- * failure, and the records it concerned are not ended.
+ * Sends one request through a stream's writer and hands every record's outcome to a {@link Sink}. When the
+ * API refuses a request as a whole ({@link BatchRejectedException}) it splits it as the writer allows
+ * (halves down to single records for plain batches and job submissions; what
+ * {@link ComposedWriter#refusalSplit()} says for composed requests), so the good records land and only the
+ * faulty ones are rejected with the API's message. Any other exception stops the dispatch and propagates:
+ * it is the sync's failure, and the records it concerned are not ended - except a request that may or may
+ * not have been applied and must not be resent ({@link DeliveryUncertainException}): every record of it
+ * ends rejected with reason DELIVERY_UNCERTAIN.
  */
 public final class BatchDispatch {
 
@@ -20,47 +29,114 @@ public final class BatchDispatch {
   public interface Sink {
     void outcome(PendingRecord record, RecordOutcome outcome) throws Exception;
 
-    /** The batch was split after a whole-batch refusal. */
+    /** The request was split after a whole-request refusal. */
     void split();
+
+    /** A job started for {@code records} (job writers only). */
+    default void started(Object job, List<PendingRecord> records) {
+      throw new IllegalStateException("not a job writer");
+    }
+  }
+
+  /** One attempt at a part of a request; throws {@link BatchRejectedException} when refused as a whole. */
+  private interface Attempt {
+    void run(List<PendingRecord> part) throws Exception;
   }
 
   private BatchDispatch() {}
 
-  /** Writes {@code batch} and reports each record's outcome to {@code sink}. */
+  /** Writes {@code batch} with a plain {@link io.activationsuite.sink.api.BatchWriter}. */
   public static void send(StreamLane lane, List<PendingRecord> batch, Sink sink) throws Exception {
-    List<OutboundRecord> records = new ArrayList<>(batch.size());
-    for (PendingRecord record : batch) {
-      records.add(record.record());
-    }
-    List<RecordOutcome> outcomes;
-    try {
+    splitting(batch, RefusalSplit.HALVES, sink, part -> {
       lane.counters().batch();
-      outcomes = lane.writer().write(records);
-    } catch (BatchRejectedException rejected) {
-      if (batch.size() == 1) {
-        sink.outcome(batch.get(0), RecordOutcome.rejected(
-            rejected.reason() == null ? io.activationsuite.sink.api.RejectionReason.REFUSED_BY_API
-                : rejected.reason(), null, rejected.getMessage(), rejected.httpStatus()));
-        return;
+      deliver(lane, part, lane.writer().write(records(part)), sink);
+    });
+  }
+
+  /** Sends one composed request, split on refusal only as the composer allows. */
+  public static void sendComposed(StreamLane lane, StreamLane.ComposedRequest request, Sink sink) throws Exception {
+    ComposedWriter composer = lane.composer();
+    if (!request.fits()) {
+      for (PendingRecord record : request.records()) {
+        sink.outcome(record, RecordOutcome.rejected(RejectionReason.RECORD_TOO_LARGE, null,
+            "The record does not fit in one request to " + lane.plan().object().name() + ", even alone", null));
       }
-      sink.split();
-      int half = batch.size() / 2;
-      send(lane, batch.subList(0, half), sink);
-      send(lane, batch.subList(half, batch.size()), sink);
       return;
     }
-    if (outcomes == null || outcomes.size() != batch.size()) {
+    splitting(request.records(), composer.refusalSplit(), sink, part -> {
+      lane.counters().batch();
+      deliver(lane, part, composer.send(request.group(), records(part)), sink);
+    });
+  }
+
+  /** Submits {@code batch} as a job (or writes it at once, as the job writer decides). */
+  public static void submit(StreamLane lane, List<PendingRecord> batch, Sink sink) throws Exception {
+    JobWriter<?> jobs = lane.jobs();
+    splitting(batch, RefusalSplit.HALVES, sink, part -> {
+      lane.counters().batch();
+      Submission<?> submission = jobs.submit(records(part));
+      switch (submission) {
+        case Submission.Started<?> started -> sink.started(started.job(), part);
+        case Submission.Finished<?> finished -> deliver(lane, part, finished.outcomes(), sink);
+      }
+    });
+  }
+
+  /** Hands one outcome per record to {@code sink}, after checking the writer gave exactly one each. */
+  public static void deliver(StreamLane lane, List<PendingRecord> part, List<RecordOutcome> outcomes, Sink sink)
+      throws Exception {
+    if (outcomes == null || outcomes.size() != part.size()) {
       throw new SystemErrorException("The " + lane.plan().object().name() + " writer returned "
-          + (outcomes == null ? "no" : outcomes.size()) + " outcomes for a batch of " + batch.size()
+          + (outcomes == null ? "no" : outcomes.size()) + " outcomes for a request of " + part.size()
           + " records; this is a bug in the connector.");
     }
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < part.size(); i++) {
       RecordOutcome outcome = outcomes.get(i);
       if (outcome == null) {
         throw new SystemErrorException("The " + lane.plan().object().name() + " writer returned a null outcome; "
             + "this is a bug in the connector.");
       }
-      sink.outcome(batch.get(i), outcome);
+      sink.outcome(part.get(i), outcome);
+    }
+  }
+
+  /** The records of a part, as the writer sees them. */
+  public static List<OutboundRecord> records(List<PendingRecord> part) {
+    List<OutboundRecord> records = new ArrayList<>(part.size());
+    for (PendingRecord record : part) {
+      records.add(record.record());
+    }
+    return records;
+  }
+
+  private static void splitting(List<PendingRecord> part, RefusalSplit split, Sink sink, Attempt attempt)
+      throws Exception {
+    try {
+      attempt.run(part);
+    } catch (BatchRejectedException rejected) {
+      if (part.size() == 1 || split == RefusalSplit.NONE) {
+        RecordOutcome outcome = RecordOutcome.rejected(rejected.reason() == null ? RejectionReason.REFUSED_BY_API
+            : rejected.reason(), null, rejected.getMessage(), rejected.httpStatus());
+        for (PendingRecord record : part) {
+          sink.outcome(record, outcome);
+        }
+        return;
+      }
+      sink.split();
+      if (split == RefusalSplit.SINGLES) {
+        for (PendingRecord record : part) {
+          splitting(List.of(record), split, sink, attempt);
+        }
+        return;
+      }
+      int half = part.size() / 2;
+      splitting(part.subList(0, half), split, sink, attempt);
+      splitting(part.subList(half, part.size()), split, sink, attempt);
+    } catch (DeliveryUncertainException uncertain) {
+      RecordOutcome outcome = uncertain.outcome();
+      for (PendingRecord record : part) {
+        sink.outcome(record, outcome);
+      }
     }
   }
 }

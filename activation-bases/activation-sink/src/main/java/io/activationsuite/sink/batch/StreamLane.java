@@ -2,6 +2,9 @@ package io.activationsuite.sink.batch;
 
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.ComposedWriter;
+import io.activationsuite.sink.api.JobWriter;
+import io.activationsuite.sink.api.RequestDraft;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.mapping.RecordMapper;
 import io.activationsuite.sink.outcome.StreamCounters;
@@ -18,6 +21,10 @@ import java.util.Set;
  * flight (or waiting for a retry) stays here until that request is over, so one key is never in two
  * requests at once and the destination ends up as if the input had been applied in order.
  *
+ * <p>The writer's shape decides how a request is cut: up to the limits for a plain {@link BatchWriter};
+ * one group, filled until the connector's draft is full, for a {@link ComposedWriter}; a share of what is
+ * waiting, spread over parallel jobs, for a {@link JobWriter}.
+ *
  * <p>Not thread-safe: the session calls it under its own lock.
  */
 public final class StreamLane {
@@ -26,6 +33,8 @@ public final class StreamLane {
   private final BatchWriter writer;
   private final BatchLimits limits;
   private final boolean bulk;
+  private final ComposedWriter composer;
+  private final JobWriter<?> jobs;
   private final StreamCounters counters;
   private final LinkedHashMap<Object, PendingRecord> pending = new LinkedHashMap<>();
   private final Set<Object> locked = new HashSet<>();
@@ -43,7 +52,19 @@ public final class StreamLane {
     this.writer = writer;
     this.limits = writer.limits();
     this.bulk = writer.prefersFullBatches();
+    this.composer = writer instanceof ComposedWriter composed ? composed : null;
+    this.jobs = writer instanceof JobWriter<?> jobWriter ? jobWriter : null;
     this.counters = counters;
+  }
+
+  /** The writer as a composer of its own requests, or null. */
+  public ComposedWriter composer() {
+    return composer;
+  }
+
+  /** The writer as an asynchronous job writer, or null. */
+  public JobWriter<?> jobs() {
+    return jobs;
   }
 
   public StreamPlan plan() {
@@ -82,7 +103,6 @@ public final class StreamLane {
       long before = waiting.record().sizeBytes();
       waiting.absorb(record, limits.maxBytes());
       adjustBytes(waiting, waiting.record().sizeBytes() - before);
-      counters.collapsed();
       return;
     }
     if (pending.isEmpty()) {
@@ -110,7 +130,16 @@ public final class StreamLane {
     if (eligible >= limits.maxRecords() || pendingBytes - blockedBytes >= limits.maxBytes()) {
       return true;
     }
-    if (draining || flushRequested) {
+    if (draining) {
+      return true;
+    }
+    if (jobs != null) {
+      // jobs start while input still arrives, as soon as one is worth its fixed cost; smaller ones wait
+      // for the linger or the end of input
+      if (eligible >= jobs.jobLimits().minRecordsPerJob()) {
+        return true;
+      }
+    } else if (flushRequested) {
       return true;
     }
     long linger = bulk ? lingerNanos * 10 : lingerNanos;
@@ -119,10 +148,27 @@ public final class StreamLane {
 
   /** Takes the next batch (oldest sendable records first, within the writer's limits) and locks its keys. */
   public List<PendingRecord> takeBatch(long nowNanos) {
-    List<PendingRecord> batch = new ArrayList<>(Math.min(limits.maxRecords(), pending.size()));
+    return takeBatch(nowNanos, limits.maxRecords());
+  }
+
+  /**
+   * The size of the next job when {@code jobSlots} jobs may run at once: what is sendable, spread evenly
+   * over all the slots (so a backlog becomes parallel jobs, not one large one), at least the writer's
+   * minimum and at most its limit.
+   */
+  public int nextJobSize(int jobSlots) {
+    int eligible = pending.size() - blockedCount;
+    int share = (eligible + jobSlots - 1) / Math.max(1, jobSlots);
+    return Math.min(limits.maxRecords(), Math.max(jobs.jobLimits().minRecordsPerJob(), share));
+  }
+
+  /** Takes at most {@code maxCount} sendable records, oldest first, within the byte limit; locks their keys. */
+  public List<PendingRecord> takeBatch(long nowNanos, int maxCount) {
+    int most = Math.min(maxCount, limits.maxRecords());
+    List<PendingRecord> batch = new ArrayList<>(Math.min(most, pending.size()));
     long bytes = 0;
     Iterator<PendingRecord> iterator = pending.values().iterator();
-    while (iterator.hasNext() && batch.size() < limits.maxRecords()) {
+    while (iterator.hasNext() && batch.size() < most) {
       PendingRecord candidate = iterator.next();
       if (locked.contains(candidate.key())) {
         continue;
@@ -140,6 +186,64 @@ public final class StreamLane {
     waitingSinceNanos = nowNanos;
     return batch;
   }
+
+  /**
+   * Takes the next composed request: the oldest sendable record opens a draft of its group, and the
+   * following sendable records of that group join it in order until the draft refuses one. When the
+   * draft refuses even the first record, the request holds it alone, marked as not fitting.
+   */
+  public ComposedRequest takeRequest(long nowNanos) {
+    PendingRecord first = null;
+    for (PendingRecord candidate : pending.values()) {
+      if (!locked.contains(candidate.key())) {
+        first = candidate;
+        break;
+      }
+    }
+    waitingSinceNanos = nowNanos;
+    if (first == null) {
+      return new ComposedRequest(null, List.of(), true);
+    }
+    Object group = composer.group(first.record());
+    RequestDraft draft = composer.newRequest(group);
+    boolean fits = draft.tryAdd(first.record());
+    List<PendingRecord> request = new ArrayList<>();
+    take(first, request);
+    if (!fits) {
+      return new ComposedRequest(group, request, false);
+    }
+    long bytes = first.record().sizeBytes();
+    Iterator<PendingRecord> iterator = pending.values().iterator();
+    while (iterator.hasNext() && request.size() < limits.maxRecords()) {
+      PendingRecord candidate = iterator.next();
+      if (locked.contains(candidate.key()) || !group.equals(composer.group(candidate.record()))) {
+        continue;
+      }
+      int size = candidate.record().sizeBytes();
+      if (bytes + size > limits.maxBytes() || !draft.tryAdd(candidate.record())) {
+        break;
+      }
+      bytes += size;
+      iterator.remove();
+      pendingBytes -= size;
+      locked.add(candidate.key());
+      request.add(candidate);
+    }
+    return new ComposedRequest(group, request, true);
+  }
+
+  private void take(PendingRecord record, List<PendingRecord> into) {
+    pending.remove(record.key());
+    pendingBytes -= record.record().sizeBytes();
+    locked.add(record.key());
+    into.add(record);
+  }
+
+  /**
+   * One request of a {@link ComposedWriter}: its group and records ({@code fits} false when the first
+   * record alone does not fit an empty draft).
+   */
+  public record ComposedRequest(Object group, List<PendingRecord> records, boolean fits) {}
 
   /** A request is over for this record: its key may be sent again. */
   public void unlock(PendingRecord record) {

@@ -28,7 +28,6 @@ import java.util.Set;
  * a {@link CoercionException} with a reason code.
  */
 public final class ValueCoercer {
-  private static final int MAX_SHOWN = 60;
 
   private final DestinationField field;
   private final Map<String, String> optionsByLowerCase;
@@ -59,6 +58,7 @@ public final class ValueCoercer {
       case DATETIME -> dateTime(value);
       case ENUM -> option(scalarText(value));
       case MULTI_ENUM -> options(value);
+      case JSON -> json(value);
     };
     checkLength(result);
     return result;
@@ -181,8 +181,8 @@ public final class ValueCoercer {
     String canonical = optionsByLowerCase.get(text.trim().toLowerCase(Locale.ROOT));
     if (canonical == null) {
       throw new CoercionException(RejectionReason.INVALID_OPTION, field.name(),
-          "Field '" + field.name() + "': '" + shown(text) + "' is not one of the allowed values "
-              + shown(String.join(", ", field.options())));
+          "Field '" + field.name() + "': '" + text + "' is not one of the allowed values "
+              + String.join(", ", field.options()));
     }
     return TextNode.valueOf(canonical);
   }
@@ -212,9 +212,49 @@ public final class ValueCoercer {
     return array;
   }
 
-  private void checkLength(JsonNode result) throws CoercionException {
+  /**
+   * Any JSON value as it is; text holding a JSON object or array becomes that structure (warehouses often
+   * keep JSON as text). Non-finite numbers anywhere inside are refused: JSON cannot carry them.
+   */
+  private JsonNode json(JsonNode value) throws CoercionException {
+    JsonNode result = value;
+    if (value.isTextual()) {
+      String text = value.textValue().trim();
+      if (text.length() >= 2 && (text.charAt(0) == '{' && text.charAt(text.length() - 1) == '}'
+          || text.charAt(0) == '[' && text.charAt(text.length() - 1) == ']')) {
+        try {
+          result = io.activationsuite.protocol.model.Json.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+          result = value;
+        }
+      }
+    }
+    checkFinite(result, value);
+    return result;
+  }
+
+  private void checkFinite(JsonNode node, JsonNode original) throws CoercionException {
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        checkFinite(child, original);
+      }
+    } else if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+      throw invalid(original, "not valid JSON (a number that is not finite)");
+    }
+  }
+
+  /** Refuses a canonical value longer than the field's maximum length (JSON: its JSON text). */
+  public void checkLength(JsonNode result) throws CoercionException {
     Integer max = field.maxLength();
     FieldType type = field.type();
+    if (max != null && type == FieldType.JSON) {
+      int length = result.isTextual() ? result.textValue().length() : result.toString().length();
+      if (length > max) {
+        throw new CoercionException(RejectionReason.VALUE_TOO_LONG, field.name(),
+            "Field '" + field.name() + "': " + length + " characters of JSON, more than the maximum of " + max);
+      }
+      return;
+    }
     if (max == null || !result.isTextual() || !(type == FieldType.STRING || type == FieldType.ID
         || type == FieldType.EMAIL || type == FieldType.ENUM)) {
       return;
@@ -265,11 +305,7 @@ public final class ValueCoercer {
   private CoercionException invalid(JsonNode value, String why) {
     return new CoercionException(RejectionReason.INVALID_VALUE, field.name(),
         "Field '" + field.name() + "' (" + field.type().name().toLowerCase(Locale.ROOT) + "): '"
-            + shown(value.isTextual() ? value.textValue() : value.toString()) + "' is " + why);
-  }
-
-  private static String shown(String text) {
-    return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+            + (value.isTextual() ? value.textValue() : value.toString()) + "' is " + why);
   }
 
   /** Coercers for every field of a list, by field name. */

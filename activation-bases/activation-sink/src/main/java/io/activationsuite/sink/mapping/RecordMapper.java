@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
  * (or takes the record's own field names when the plan has none), the null policy, and the coercion to
  * each destination field's type, then checks the required fields and the matching key. Anything that
  * does not fit is a {@link CoercionException}: the record is rejected, the sync goes on.
+ *
+ * <p>Objects with {@link io.activationsuite.sink.api.OpenFields} also take fields discovery does not list
+ * (coerced to the open type). A mapped destination field with dots ({@code properties.plan}) that is not
+ * itself a field is a nested path: its first segment must be a JSON field or an open field, and the value
+ * lands in nested objects ({@code {"properties":{"plan":...}}}).
  */
 public final class RecordMapper {
   private static final int FIELD_OVERHEAD = 4;
@@ -43,6 +49,9 @@ public final class RecordMapper {
   private final String matchingKey;
   private final boolean keyOnly;
   private final boolean caseInsensitiveKey;
+  private final io.activationsuite.sink.api.OpenFields openFields;
+  private final Map<String, ValueCoercer> openCoercers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ValueCoercer> nestedRoots;
 
   /**
    * @param identityNullPolicy what a null does when records carry destination field names (no mappings)
@@ -58,6 +67,7 @@ public final class RecordMapper {
     this.matchingKey = plan.matchingKey();
     this.keyOnly = plan.operation() == Operation.ARCHIVE || plan.operation() == Operation.DELETE;
     Map<String, DestinationField> fields = plan.object().fieldsByName();
+    this.openFields = keyOnly ? null : plan.object().openFields();
     Map<String, ValueCoercer> coercers = new HashMap<>();
     for (String name : operation.writableFields()) {
       DestinationField field = fields.get(name);
@@ -83,15 +93,78 @@ public final class RecordMapper {
       if (keyOnly && !mapping.destination().equals(matchingKey)) {
         continue;
       }
-      ValueCoercer coercer = coercers.get(mapping.destination());
+      String destination = mapping.destination();
+      ValueCoercer coercer = coercers.get(destination);
+      String[] path = null;
+      if (coercer == null && destination.indexOf('.') > 0 && !fields.containsKey(destination)) {
+        path = nestedPath(destination, fields);
+        coercer = new ValueCoercer(new DestinationField(destination, FieldType.JSON, true, null, List.of(), false));
+      } else if (coercer == null && openFields != null && !fields.containsKey(destination)) {
+        coercer = openCoercer(destination);
+      }
       if (coercer == null) {
-        throw new IllegalArgumentException("field " + mapping.destination() + " cannot be written with "
+        throw new IllegalArgumentException("field " + destination + " cannot be written with "
             + plan.operation().name().toLowerCase(Locale.ROOT) + " on " + plan.object().name());
       }
-      compiled.add(new MappedField(mapping.destination(), ValueSource.of(mapping.source()),
-          mapping.nullPolicy(), coercer));
+      List<SourcePath> sourcePaths = ValueSource.paths(mapping.source());
+      LongAdder[] missing = new LongAdder[sourcePaths.size()];
+      for (int i = 0; i < missing.length; i++) {
+        missing[i] = new LongAdder();
+      }
+      compiled.add(new MappedField(destination, path, ValueSource.of(mapping.source()), mapping.nullPolicy(),
+          coercer, sourcePaths, missing, mapping.source() instanceof FieldMapping.Source.Path));
     }
+    checkNoOverlap(compiled);
     this.mappedFields = compiled;
+    Map<String, ValueCoercer> roots = new java.util.LinkedHashMap<>();
+    for (MappedField field : compiled) {
+      if (field.path() != null) {
+        ValueCoercer root = writable.containsKey(field.path()[0]) ? writable.get(field.path()[0])
+            : openCoercer(field.path()[0]);
+        if (root.field().maxLength() != null) {
+          roots.put(field.path()[0], root);
+        }
+      }
+    }
+    this.nestedRoots = roots;
+  }
+
+  /** The segments of a nested destination path whose first segment is a JSON or open field. */
+  private String[] nestedPath(String destination, Map<String, DestinationField> fields) {
+    String[] path = destination.split("\\.", -1);
+    for (String segment : path) {
+      if (segment.isEmpty()) {
+        throw new IllegalArgumentException("destination field '" + destination + "' has an empty segment");
+      }
+    }
+    ValueCoercer root = writable.get(path[0]);
+    DestinationField declared = fields.get(path[0]);
+    boolean structured = root != null ? root.field().type() == FieldType.JSON
+        : declared == null && openFields != null && openFields.type() == FieldType.JSON;
+    if (!structured) {
+      throw new IllegalArgumentException("field " + destination + " cannot be written with "
+          + plan.operation().name().toLowerCase(Locale.ROOT) + " on " + plan.object().name() + " ('" + path[0]
+          + "' is not a structured (JSON) field, so it has no nested fields)");
+    }
+    return path;
+  }
+
+  private static void checkNoOverlap(List<MappedField> fields) {
+    Set<String> names = new HashSet<>();
+    fields.forEach(f -> names.add(f.destination()));
+    for (MappedField field : fields) {
+      String name = field.destination();
+      for (int dot = name.indexOf('.'); dot > 0 && field.path() != null; dot = name.indexOf('.', dot + 1)) {
+        if (names.contains(name.substring(0, dot))) {
+          throw new IllegalArgumentException("destination fields '" + name.substring(0, dot) + "' and '" + name
+              + "' overlap; map either the whole value or its nested fields");
+        }
+      }
+    }
+  }
+
+  private ValueCoercer openCoercer(String name) {
+    return openCoercers.computeIfAbsent(name, n -> new ValueCoercer(openFields.field(n)));
   }
 
   public StreamPlan plan() {
@@ -108,13 +181,25 @@ public final class RecordMapper {
     } else {
       for (MappedField field : mappedFields) {
         JsonNode value = field.source().read(data);
+        field.countMissing(data, value);
         if (value == null || value.isNull()) {
           if (field.nullPolicy() == NullPolicy.CLEAR) {
             nullFields = withNull(nullFields, field.coercer());
           }
           continue;
         }
-        put(payload, field.destination(), field.coercer().coerce(value), size);
+        JsonNode coerced = field.coercer().coerce(value);
+        if (field.path() == null) {
+          put(payload, field.destination(), coerced, size);
+        } else {
+          putNested(payload, field.path(), coerced, size);
+        }
+      }
+    }
+    for (Map.Entry<String, ValueCoercer> root : nestedRoots.entrySet()) {
+      JsonNode value = payload.get(root.getKey());
+      if (value != null) {
+        root.getValue().checkLength(value);
       }
     }
     for (String name : required) {
@@ -140,6 +225,26 @@ public final class RecordMapper {
     return new OutboundRecord(correlationId, key, payload, nullFields, size[0] + nullFields.size() * 16);
   }
 
+  /**
+   * The source paths that records lacked altogether (no such property, as opposed to a null value), with
+   * how many records lacked each: where the stream's schema is open a mistyped path shows up only here.
+   */
+  public List<MissingSource> missingSources() {
+    List<MissingSource> missing = new ArrayList<>();
+    for (MappedField field : mappedFields) {
+      for (int i = 0; i < field.sourcePaths().size(); i++) {
+        long count = field.missing()[i].sum();
+        if (count > 0) {
+          missing.add(new MissingSource(field.destination(), field.sourcePaths().get(i).toString(), count));
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** A source path that {@code records} records lacked, read for destination field {@code destination}. */
+  public record MissingSource(String destination, String path, long records) {}
+
   /** The key under which records collapse: the matching key, case-folded for email keys. */
   public String collapseKey(OutboundRecord record) {
     String key = record.matchingKey();
@@ -152,6 +257,9 @@ public final class RecordMapper {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> entry = fields.next();
       ValueCoercer coercer = writable.get(entry.getKey());
+      if (coercer == null && openFields != null) {
+        coercer = openCoercer(entry.getKey());
+      }
       if (coercer == null) {
         if (!keyOnly) {
           unknownField.accept(entry.getKey());
@@ -187,6 +295,19 @@ public final class RecordMapper {
     size[0] += name.length() + FIELD_OVERHEAD + estimate(value);
   }
 
+  private static void putNested(ObjectNode payload, String[] path, JsonNode value, int[] size) {
+    ObjectNode parent = payload;
+    for (int i = 0; i < path.length - 1; i++) {
+      JsonNode child = parent.get(path[i]);
+      if (!(child instanceof ObjectNode)) {
+        child = parent.putObject(path[i]);
+        size[0] += path[i].length() + FIELD_OVERHEAD + 2;
+      }
+      parent = (ObjectNode) child;
+    }
+    put(parent, path[path.length - 1], value, size);
+  }
+
   private static int estimate(JsonNode value) {
     if (value.isTextual()) {
       return utf8Length(value.textValue()) + 2;
@@ -195,6 +316,13 @@ public final class RecordMapper {
       int total = 2;
       for (JsonNode item : value) {
         total += estimate(item) + 1;
+      }
+      return total;
+    }
+    if (value.isObject()) {
+      int total = 2;
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
+        total += utf8Length(entry.getKey()) + FIELD_OVERHEAD + estimate(entry.getValue());
       }
       return total;
     }
@@ -214,5 +342,26 @@ public final class RecordMapper {
     return length;
   }
 
-  private record MappedField(String destination, ValueSource source, NullPolicy nullPolicy, ValueCoercer coercer) {}
+  /**
+   * One compiled mapping; {@code path} holds the segments of a nested destination, else null;
+   * {@code sourcePaths} are the source paths it reads, with how many records lacked each ({@code missing}).
+   */
+  private record MappedField(String destination, String[] path, ValueSource source, NullPolicy nullPolicy,
+      ValueCoercer coercer, List<SourcePath> sourcePaths, LongAdder[] missing, boolean direct) {
+
+    /** Counts the paths this record lacks: a path source's value was just read, a template's are read here. */
+    void countMissing(JsonNode data, JsonNode value) {
+      if (direct) {
+        if (value == null) {
+          missing[0].increment();
+        }
+        return;
+      }
+      for (int i = 0; i < sourcePaths.size(); i++) {
+        if (sourcePaths.get(i).read(data) == null) {
+          missing[i].increment();
+        }
+      }
+    }
+  }
 }

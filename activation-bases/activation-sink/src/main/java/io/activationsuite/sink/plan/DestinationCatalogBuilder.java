@@ -57,7 +57,11 @@ public final class DestinationCatalogBuilder {
     }
     ObjectNode schema = JSON.objectNode();
     schema.put("type", "object");
-    schema.put("additionalProperties", false);
+    if (object.openFields() == null || keyOnly) {
+      schema.put("additionalProperties", false);
+    } else {
+      schema.set("additionalProperties", openSchema(object.openFields().field("additional")));
+    }
     ObjectNode properties = schema.putObject("properties");
     for (String name : names) {
       DestinationField field = fields.get(name);
@@ -80,15 +84,25 @@ public final class DestinationCatalogBuilder {
     return new DestinationOperation(object.name(), mode, schema, keys);
   }
 
-  /** The JSON schema of one field. */
+  /** Undiscovered fields: {@code true} (anything) for JSON, else the type's schema. */
+  private static com.fasterxml.jackson.databind.JsonNode openSchema(DestinationField field) {
+    return field.type() == io.activationsuite.sink.api.FieldType.JSON && field.maxLength() == null
+        ? JSON.booleanNode(true) : fieldSchema(field);
+  }
+
+  /** The JSON schema of one field (JSON fields: any value, objects and arrays included). */
   static ObjectNode fieldSchema(DestinationField field) {
     ObjectNode schema = JSON.objectNode();
+    if (field.type() == io.activationsuite.sink.api.FieldType.JSON) {
+      return schema;
+    }
     String type = switch (field.type()) {
       case ID, STRING, EMAIL, DATE, DATETIME, ENUM -> "string";
       case NUMBER -> "number";
       case INTEGER -> "integer";
       case BOOLEAN -> "boolean";
       case MULTI_ENUM -> "array";
+      case JSON -> throw new IllegalStateException("handled above");
     };
     if (field.nullable()) {
       schema.putArray("type").add("null").add(type);

@@ -6,6 +6,7 @@ import io.activationsuite.destination.salesforce.collections.CollectionsWriter;
 import io.activationsuite.destination.salesforce.describe.ObjectCatalog;
 import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.destination.salesforce.write.AutoWriter;
+import io.activationsuite.destination.salesforce.write.NullCellRouter;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
@@ -52,9 +53,9 @@ public final class SalesforceSession implements ApiSession {
   @Override
   public BatchWriter writer(StreamPlan plan) {
     String object = plan.object().name();
-    BatchWriter bulk = new BulkWriter(jobs, object, plan.operation(), plan.matchingKey(),
-        config.bulkMaxRecordsPerJob(), BulkWriter.MAX_UPLOAD_BYTES);
     BatchWriter collections = new CollectionsWriter(http, object, plan.operation(), plan.matchingKey());
+    BatchWriter bulk = new NullCellRouter(new BulkWriter(jobs, object, plan.operation(), plan.matchingKey(),
+        config.bulkMaxRecordsPerJob(), BulkWriter.MAX_UPLOAD_BYTES), collections);
     return switch (config.writeStrategy()) {
       case BULK -> bulk;
       case COLLECTIONS -> collections;

@@ -3,10 +3,12 @@ package io.activationsuite.destination.salesforce.bulk;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +63,16 @@ public final class BulkWriter implements BatchWriter {
       return outcomes;
     }
     JobInfo job = jobs.create(object, operation, keyColumn);
-    jobs.upload(job.id(), upload.csv());
+    try {
+      jobs.upload(job.id(), upload.csv());
+    } catch (DeliveryUncertainException e) {
+      // nothing is processed before UploadComplete: abort this job and send the records again in a new one
+      jobs.abortQuietly(job.id());
+      LOG.warn("Bulk job {} on {}: the upload may not have arrived whole; the job was aborted unprocessed and its "
+          + "{} records are sent again", job.id(), object, batch.size());
+      return Collections.nCopies(batch.size(), RecordOutcome.retry("The upload of bulk job " + job.id()
+          + " was interrupted; the job was aborted before Salesforce processed it, so the record is sent again"));
+    }
     jobs.close(job.id());
     JobInfo done = jobs.awaitTerminal(job.id());
     if (done.state() != JobState.JobComplete) {

@@ -1,0 +1,75 @@
+package io.activationsuite.sink.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link BatchWriter} that decides itself how records group into one request: Braze's
+ * {@code /users/track} (75 objects across attributes, events and purchases), a Slack digest (one
+ * message per channel, at most 50 blocks). The engine keeps what it owns: one ticket per record,
+ * collapse and ordering by matching key, backpressure, STATE-triggered flushes, retries and rejected
+ * records. It takes the oldest sendable record, opens a {@link #newRequest draft} for its
+ * {@link #group group}, offers the following sendable records of that group in order until the draft
+ * refuses one, and calls {@link #send}, which returns one outcome per record: a request that carries 40
+ * records yields 40 outcomes.
+ *
+ * <p>{@link #limits()} bounds what one request can ever carry (records and bytes): the engine uses it
+ * for memory and to know when enough is waiting; the draft decides the exact fit. Requests of different
+ * groups may be in flight at once (rate limits per group are the HTTP layer's job).
+ */
+public interface ComposedWriter extends BatchWriter {
+
+  /** The single group of writers that do not group (every record may share a request). */
+  Object ONE_GROUP = "";
+
+  /**
+   * The group of a record (a Slack channel id): records of different groups never share a request.
+   * Default: one group.
+   */
+  default Object group(OutboundRecord record) {
+    return ONE_GROUP;
+  }
+
+  /** An empty request for {@code group}. */
+  RequestDraft newRequest(Object group);
+
+  /**
+   * Sends one request made of {@code records}, all of {@code group} and accepted by one draft of it (or
+   * a part of such a request, after a refusal: see {@link #refusalSplit()}). Returns one outcome per
+   * record, in order; throws like {@link BatchWriter#write}.
+   */
+  List<RecordOutcome> send(Object group, List<OutboundRecord> records) throws Exception;
+
+  /** Whether a request the API refused as a whole may be split to find the faulty records. */
+  default RefusalSplit refusalSplit() {
+    return RefusalSplit.HALVES;
+  }
+
+  /**
+   * Composes and sends {@code batch} request by request, in order (for callers outside the engine, such
+   * as a connector's own tests; the engine calls {@link #send} itself). A record that fits no request is
+   * rejected as {@link RejectionReason#RECORD_TOO_LARGE}.
+   */
+  @Override
+  default List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
+    List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
+    int next = 0;
+    while (next < batch.size()) {
+      Object group = group(batch.get(next));
+      RequestDraft draft = newRequest(group);
+      if (!draft.tryAdd(batch.get(next))) {
+        outcomes.add(RecordOutcome.rejected(RejectionReason.RECORD_TOO_LARGE, null,
+            "The record does not fit in one request", null));
+        next++;
+        continue;
+      }
+      List<OutboundRecord> request = new ArrayList<>();
+      request.add(batch.get(next++));
+      while (next < batch.size() && group.equals(group(batch.get(next))) && draft.tryAdd(batch.get(next))) {
+        request.add(batch.get(next++));
+      }
+      outcomes.addAll(send(group, request));
+    }
+    return outcomes;
+  }
+}
