@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 /** The descriptors of every connector the suite tests ({@code -Dacceptance.connectors} selects some). */
 public final class Connectors {
 
-  private static final List<ConnectorDescriptor> ALL = List.of(new HubSpotDescriptor(), new SalesforceDescriptor());
+  private static final List<ConnectorDescriptor> ALL = List.of(new HubSpotDescriptor(), new SalesforceDescriptor(),
+      new BrazeDescriptor());
 
   private Connectors() {
   }

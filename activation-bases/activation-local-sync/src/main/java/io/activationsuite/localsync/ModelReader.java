@@ -3,9 +3,11 @@ package io.activationsuite.localsync;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -27,17 +29,78 @@ public final class ModelReader implements AutoCloseable {
   private static final int FETCH_SIZE = 2_048;
   private final Connection connection;
 
-  /** Opens DuckDB ({@code database} null or ":memory:" for in-memory) and runs the setup statements. */
+  /**
+   * Opens DuckDB ({@code database} null or ":memory:" for in-memory) and runs the setup statements.
+   *
+   * @throws UserError when the database file is missing or a setup statement fails
+   */
   public ModelReader(String database, Path baseDirectory, List<String> setup) throws SQLException {
-    String target = database == null || database.isBlank() || database.equals(":memory:")
-        ? "" : baseDirectory.resolve(database).toString();
+    String target = "";
+    if (database != null && !database.isBlank() && !database.equals(":memory:")) {
+      Path file = baseDirectory.resolve(database);
+      if (!Files.isRegularFile(file)) {
+        throw new UserError("not found: " + file + " (the sync file's 'database')");
+      }
+      target = file.toString();
+    }
     connection = DriverManager.getConnection("jdbc:duckdb:" + target);
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET file_search_path = '" + baseDirectory.toString().replace("'", "''") + "'");
       for (String sql : setup == null ? List.<String>of() : setup) {
-        statement.execute(sql);
+        try {
+          statement.execute(sql);
+        } catch (SQLException e) {
+          connection.close();
+          throw new UserError("setup statement failed: " + firstLine(sql) + "\n" + e.getMessage(), e);
+        }
       }
     }
+  }
+
+  /** The DuckDB connection (for the change-data-capture tables). */
+  public Connection connection() {
+    return connection;
+  }
+
+  /**
+   * The stream's query with its {@code fields} renaming applied in SQL (unlisted columns dropped), so
+   * what is hashed and what is sent are the same mapped row.
+   */
+  public static String mappedQuery(String query, Map<String, String> fields) {
+    String body = query.strip().replaceFirst(";\\s*$", "");
+    if (fields == null || fields.isEmpty()) {
+      return body;
+    }
+    StringBuilder select = new StringBuilder("SELECT ");
+    boolean first = true;
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      select.append(first ? "" : ", ").append(quote(field.getKey())).append(" AS ").append(quote(field.getValue()));
+      first = false;
+    }
+    return select.append(" FROM (").append(body).append("\n) AS __model").toString();
+  }
+
+  /**
+   * Checks a stream's query without running it (DuckDB prepares it: unknown tables, columns, functions
+   * and syntax errors show up here), so a bad query stops the run before anything is sent.
+   *
+   * @throws UserError naming the stream with DuckDB's message
+   */
+  public void validate(String stream, String query) {
+    try (PreparedStatement prepared = connection.prepareStatement(query)) {
+      prepared.getMetaData();
+    } catch (SQLException e) {
+      throw new UserError("stream '" + stream + "': its query fails: " + e.getMessage().strip(), e);
+    }
+  }
+
+  private static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String firstLine(String sql) {
+    String line = sql.strip().lines().findFirst().orElse("");
+    return line.length() <= 80 ? line : line.substring(0, 77) + "...";
   }
 
   /** Visits each row of {@code query}, renamed through {@code fields} (empty: columns as they are). */

@@ -1,55 +1,108 @@
 package io.activationsuite.localsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.activationsuite.localsync.cdc.StreamChanges;
 import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
-/** Prints what a local sync did: a table per stream, what landed, and the rejected records with reasons. */
+/**
+ * Prints what a local sync did, within {@link Terminal#WIDTH} columns: a table per stream, what the
+ * change-data-capture diff found, a loud line when nothing landed, the rejected records by stream and
+ * reason with examples from every stream, and for a preview what would be sent.
+ */
 public final class ReportPrinter {
+  private static final String ROW = "  %-20s %-14s %-12s %8s %8s %8s %7s %9s";
   private final PrintStream out;
+  private final Terminal terminal;
 
-  public ReportPrinter(PrintStream out) {
+  public ReportPrinter(PrintStream out, Terminal terminal) {
     this.out = out;
+    this.terminal = terminal;
   }
 
-  public void print(SyncResult result) {
-    out.printf("%n== %s: %s%n", result.destination(), result.succeeded() ? "sync succeeded" : "sync FAILED");
+  /** The per-stream table, the diff and the connector's errors. */
+  public void print(SyncResult result, boolean preview) {
+    String verdict = preview
+        ? (result.succeeded() ? terminal.green("preview done, nothing was written") : terminal.red("preview FAILED"))
+        : (result.succeeded() ? terminal.green("sync succeeded") : terminal.red("sync FAILED"));
+    out.printf("%n== %s: %s%n", result.destination(), verdict);
     if (!result.streams().isEmpty()) {
-      out.printf("  %-22s %-20s %-13s %9s %9s %9s %7s %9s %10s%n",
-          "stream", "object", "mode", "sent", "landed", "rejected", "states", "seconds", "records/s");
+      out.println(terminal.bold(String.format(ROW, "stream", "object", "mode", preview ? "planned" : "sent",
+          preview ? "valid" : "landed", "rejected", "seconds", "records/s")));
       for (StreamResult stream : result.streams()) {
-        out.printf("  %-22s %-20s %-13s %9d %9d %9d %7d %9.2f %10.0f%n",
-            stream.stream(), stream.object(), stream.mode(), stream.sent(), stream.acknowledged(),
-            stream.rejected(), stream.states(), stream.duration().toNanos() / 1e9, stream.recordsPerSecond());
+        out.printf(ROW + "%n", Terminal.fit(stream.stream(), 20), Terminal.fit(stream.object(), 14),
+            Terminal.fit(stream.mode(), 12), stream.sent(), stream.acknowledged(), stream.rejected(),
+            String.format("%.2f", stream.duration().toNanos() / 1e9),
+            String.format("%.0f", stream.recordsPerSecond()));
+      }
+      for (StreamResult stream : result.streams()) {
+        if (stream.changes() != null) {
+          String line = "  " + stream.stream() + ": " + describe(stream.changes(), preview);
+          out.println(Terminal.fit(line, Terminal.WIDTH));
+        }
       }
     }
+    if (!preview && result.nothingLanded()) {
+      out.println(terminal.red(terminal.bold(String.format("  NOTHING LANDED: all %,d records sent were rejected",
+          result.sent()))));
+    }
     if (result.traceError() != null) {
-      out.println("  connector error: " + result.traceError());
+      out.println(terminal.red(Terminal.fit("  connector error: " + result.traceError(), Terminal.WIDTH)));
     }
     for (String problem : result.problems()) {
-      out.println("  checkpoint problem: " + problem);
+      out.println(terminal.red(Terminal.fit("  checkpoint problem: " + problem, Terminal.WIDTH)));
     }
   }
 
-  /** Prints the rejected records summary: where they are, counts per reason and examples. */
+  /** What the diff found, in words. */
+  static String describe(StreamChanges changes, boolean preview) {
+    if (!changes.keyed()) {
+      return String.format("%,d rows %s (no primary key: every row is sent each run)", changes.created(),
+          preview ? "would be created" : "sent");
+    }
+    return String.format("%s%,d created, %,d updated, %,d removed, %,d unchanged",
+        preview ? "would be " : "", changes.created(), changes.updated(), changes.removed(), changes.unchanged());
+  }
+
+  /** The connector's dry-run report: per stream the operation, planned requests, rejections and payloads. */
+  public void printPreview(List<JsonNode> previews) {
+    for (JsonNode report : previews) {
+      out.printf("%n  %s -> %s %s%s: %,d records in %,d requests%n", report.path("stream").asText(),
+          report.path("operation").asText(), report.path("object").asText(),
+          report.has("matching_key") ? " by " + report.path("matching_key").asText() : "",
+          report.path("records").asLong(), report.path("requests").asLong());
+      for (Iterator<Map.Entry<String, JsonNode>> it = report.path("rejected").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> reason = it.next();
+        out.println(terminal.yellow(String.format("    would be rejected: %-24s %,d", reason.getKey(),
+            reason.getValue().asLong())));
+      }
+      for (JsonNode payload : report.path("payloads")) {
+        out.println(Terminal.fit("    " + payload, Terminal.WIDTH));
+      }
+    }
+  }
+
+  /** The rejected records: where they are, counts per stream and reason, and examples from every stream. */
   public void printRejected(RejectedSummary summary, Object location) {
     if (summary.total() == 0) {
       out.println("  rejected records: none");
       return;
     }
-    out.printf("  rejected records: %d, stored under %s%n", summary.total(), location);
-    for (Map.Entry<String, Long> reason : summary.byReason().entrySet()) {
-      out.printf("    %-24s %d%n", reason.getKey(), reason.getValue());
+    out.println(Terminal.fit(String.format("  rejected records: %,d, stored under %s", summary.total(), location),
+        Terminal.WIDTH));
+    for (Map.Entry<String, Map<String, Long>> stream : summary.byStream().entrySet()) {
+      out.println("    " + stream.getKey() + ":");
+      for (Map.Entry<String, Long> reason : stream.getValue().entrySet()) {
+        out.println(terminal.yellow(String.format("      %-28s %,d", reason.getKey(), reason.getValue())));
+      }
+      for (JsonNode example : summary.examplesByStream().getOrDefault(stream.getKey(), List.of())) {
+        String line = "      - [" + example.path("reason").asText() + "]"
+            + (example.path("field").isTextual() ? " " + example.path("field").asText() : "") + ": "
+            + example.path("message").asText("");
+        out.println(Terminal.fit(line, Terminal.WIDTH));
+      }
     }
-    out.println("  examples:");
-    for (JsonNode example : summary.examples()) {
-      out.printf("    - [%s] %s%s: %s%n", example.path("reason").asText(), example.path("stream").asText(),
-          example.path("field").isTextual() ? " field " + example.path("field").asText() : "",
-          shorten(example.path("message").asText("")));
-    }
-  }
-
-  private static String shorten(String text) {
-    return text.length() <= 140 ? text : text.substring(0, 137) + "...";
   }
 }

@@ -49,7 +49,7 @@ class LocalSyncEndToEndTest {
   private LocalSync sync(SyncFile file, Map<String, String> values) {
     Path jar = ConnectorJars.locate("hubspot");
     return new LocalSync(file, JarConnectorLauncher.of(jar), values, new PrintStream(new ByteArrayOutputStream()),
-        false);
+        LocalSync.Options.plain());
   }
 
   @Test

@@ -80,6 +80,7 @@ final class ControlEndpoint {
     info.put("name", server.name());
     info.put("baseUrl", server.baseUrl().toString());
     info.put("credentials", server.credentials());
+    info.put("instance", server.instance());
     return info;
   }
 

@@ -47,6 +47,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ControlEndpoint control;
   private final URI baseUrl;
+  private volatile String instance = java.util.UUID.randomUUID().toString();
 
   private EmulatorServer(Emulator emulator, SandboxOptions options) throws IOException {
     this.emulator = emulator;
@@ -152,8 +153,17 @@ public final class EmulatorServer implements AutoCloseable {
     emulator.expireAccessTokens();
   }
 
+  /**
+   * Identifies this emulator's state: new at every start and every {@link #reset}, so a client that
+   * remembers what it delivered (the local sync's snapshot) can tell the state it knew is gone.
+   */
+  public String instance() {
+    return instance;
+  }
+
   /** Clears state, faults and the request log, as if freshly started (the port stays). */
   public void reset() {
+    instance = java.util.UUID.randomUUID().toString();
     emulator.reset();
     faults.reset();
     requestLog.clear();

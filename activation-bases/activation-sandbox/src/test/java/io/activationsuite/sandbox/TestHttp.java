@@ -57,7 +57,7 @@ public final class TestHttp {
     return Json.parse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private static HttpResponse<String> send(HttpRequest request) {
+  public static HttpResponse<String> send(HttpRequest request) {
     try {
       return sendRaw(request);
     } catch (IOException e) {

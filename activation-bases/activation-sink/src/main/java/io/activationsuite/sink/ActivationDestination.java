@@ -19,12 +19,15 @@ import io.activationsuite.protocol.runner.WriteContext;
 import io.activationsuite.protocol.runner.WriteSession;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.http.HostUnreachableException;
 import io.activationsuite.sink.outcome.EngineLog;
 import io.activationsuite.sink.plan.DestinationCatalogBuilder;
 import io.activationsuite.sink.plan.StreamPlanner;
+import io.activationsuite.sink.preview.DryRun;
 import io.activationsuite.sink.rejected.ObjectStorageConfig;
 import io.activationsuite.sink.rejected.RejectedRecordStore;
 import io.activationsuite.sink.rejected.RejectedRecordStores;
@@ -89,7 +92,7 @@ public final class ActivationDestination implements Destination {
         StreamPlanner planner = new StreamPlanner(objectsNamed(session, mappings.objectNames()), mappings);
         mappings.entries().forEach(entry -> planner.plan(MappingStreams.configuredFor(entry)));
       }
-    } catch (ConfigErrorException e) {
+    } catch (ConfigErrorException | HostUnreachableException e) {
       return AirbyteConnectionStatus.failed(e.userMessage());
     }
     try {
@@ -126,14 +129,17 @@ public final class ActivationDestination implements Destination {
       StreamPlanner planner = new StreamPlanner(objectsNamed(session, objectsUsed(context, mappings)), mappings);
       List<ActivationWriteSession.StreamWriter> writers = new ArrayList<>();
       EngineLog log = EngineLog.of(context.output());
+      DryRun dryRun = DryRun.requested(config) ? new DryRun() : null;
       for (ConfiguredAirbyteStream stream : context.catalog().streams()) {
         StreamPlan plan = planner.plan(stream);
-        writers.add(new ActivationWriteSession.StreamWriter(plan, session.writer(plan)));
-        log.log(Level.INFO, describe(plan));
+        BatchWriter writer = session.writer(plan);
+        writers.add(new ActivationWriteSession.StreamWriter(plan,
+            dryRun == null ? writer : dryRun.writer(plan, writer)));
+        log.log(Level.INFO, (dryRun == null ? "" : "Dry run: ") + describe(plan));
       }
       store = RejectedRecordStores.open(config, context.catalog().syncId());
       context.beforeCheckpoint(store::flush);
-      return new SessionClosing(new ActivationWriteSession(writers, store, options, log, clock), session);
+      return new SessionClosing(new ActivationWriteSession(writers, store, options, log, clock), session, dryRun, log);
     } catch (Throwable e) {
       closeQuietly(store, session);
       throw e;
@@ -197,7 +203,8 @@ public final class ActivationDestination implements Destination {
   }
 
   /** The engine session, which also closes the connector's API session at the end. */
-  private record SessionClosing(ActivationWriteSession engine, ApiSession api) implements WriteSession {
+  private record SessionClosing(ActivationWriteSession engine, ApiSession api, DryRun dryRun, EngineLog log)
+      implements WriteSession {
     @Override
     public void accept(io.activationsuite.protocol.runner.InboundRecord record) throws Exception {
       engine.accept(record);
@@ -216,6 +223,9 @@ public final class ActivationDestination implements Destination {
     @Override
     public void drain() throws Exception {
       engine.drain();
+      if (dryRun != null) {
+        dryRun.report(log, plan -> engine.counters(plan.stream()));
+      }
     }
 
     @Override

@@ -224,5 +224,10 @@ class ActivationDestinationSyncTest {
     JsonNode error = harness.messages("TRACE").get(0).path("trace").path("error");
     assertThat(error.path("failure_type").asText()).isEqualTo("config_error");
     assertThat(error.path("message").asText()).contains("rejected_records_threshold_percent");
+    List<String> texts = new ArrayList<>();
+    harness.messages("TRACE").forEach(t -> texts.add(t.path("trace").path("error").path("message").asText()));
+    harness.messages("LOG").forEach(l -> texts.add(l.path("log").path("message").asText()));
+    assertThat(texts).noneMatch(t -> t.contains(".."));
+    assertThat(error.path("message").asText()).contains("run the sync again").contains("rejected-records store");
   }
 }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 /** Turns one stdin line into an {@link Inbound}; never throws on bad input. */
 public final class InboundParser {
-  private static final int MAX_RAW_KEPT = 64 * 1024;
   private static final Pattern STREAM = Pattern.compile("\"stream\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern NAMESPACE = Pattern.compile("\"namespace\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern STATE_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"STATE\"");
@@ -56,7 +55,7 @@ public final class InboundParser {
         new StreamDescriptor(stream.asText(), namespace == null || namespace.isNull() ? null : namespace.asText());
     JsonNode data = record.get("data");
     if (data == null || !data.isObject()) {
-      return new Inbound.Malformed(lineNumber, truncate(line), "RECORD data is not an object", descriptor, false);
+      return new Inbound.Malformed(lineNumber, line, "RECORD data is not an object", descriptor, false);
     }
     long emittedAt = record.path("emitted_at").asLong(0L);
     int size = line.length() < 1 << 20 ? utf8Length(line) : line.getBytes(StandardCharsets.UTF_8).length;
@@ -66,7 +65,7 @@ public final class InboundParser {
   private Inbound state(ObjectNode node, String line, long lineNumber) {
     JsonNode state = node.get("state");
     if (state == null || !state.isObject()) {
-      return new Inbound.Malformed(lineNumber, truncate(line), "STATE without a state object", null, true);
+      return new Inbound.Malformed(lineNumber, line, "STATE without a state object", null, true);
     }
     String stateType = state.path("type").asText("LEGACY");
     switch (stateType) {
@@ -78,14 +77,14 @@ public final class InboundParser {
         JsonNode name = descriptor.get("name");
         if (name == null || !name.isTextual()) {
           return new Inbound.Malformed(
-              lineNumber, truncate(line), "STREAM state without stream.stream_descriptor.name", null, true);
+              lineNumber, line, "STREAM state without stream.stream_descriptor.name", null, true);
         }
         JsonNode namespace = descriptor.get("namespace");
         String namespaceText = namespace == null || namespace.isNull() ? null : namespace.asText();
         return new Inbound.State(node, StateScope.of(new StreamDescriptor(name.asText(), namespaceText)));
       }
       default -> {
-        return new Inbound.Malformed(lineNumber, truncate(line), "unknown STATE type " + stateType, null, true);
+        return new Inbound.Malformed(lineNumber, line, "unknown STATE type " + stateType, null, true);
       }
     }
   }
@@ -123,11 +122,7 @@ public final class InboundParser {
         stream = new StreamDescriptor(name.group(1), namespace.find() ? namespace.group(1) : null);
       }
     }
-    return new Inbound.Malformed(lineNumber, truncate(line), reason, stream, looksLikeState);
-  }
-
-  private static String truncate(String line) {
-    return line.length() <= MAX_RAW_KEPT ? line : line.substring(0, MAX_RAW_KEPT);
+    return new Inbound.Malformed(lineNumber, line, reason, stream, looksLikeState);
   }
 
   private static int utf8Length(String s) {

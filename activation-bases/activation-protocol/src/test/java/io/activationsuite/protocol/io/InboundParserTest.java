@@ -44,6 +44,16 @@ class InboundParserTest {
   }
 
   @Test
+  void aBrokenLineIsKeptWholeForTheRejectedRecord() {
+    String line = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"u\",\"data\":{\"note\":\""
+        + "x".repeat(100_000) + "\"";
+
+    Inbound inbound = parser.parse(line, 3);
+
+    assertThat(inbound).isInstanceOfSatisfying(Inbound.Malformed.class, m -> assertThat(m.raw()).isEqualTo(line));
+  }
+
+  @Test
   void aBrokenStateLineIsFlaggedAsAState() {
     Inbound inbound = parser.parse("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\"", 3);
 

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * The CRM v3 batch endpoints ({@code /crm/v3/objects/{objectType}/batch/create|update|upsert|archive|read})
  * with HubSpot's rules: at most 100 inputs, duplicate ids refused, per-input property validation,
- * unique-value conflicts, 200 / 207 Multi-Status / 400 / 409 answers. Each batch runs under the store
+ * unique-value conflicts, 201 (create) / 200 / 207 Multi-Status / 400 / 409 answers. Each batch runs under the store
  * lock, so concurrent batches never interleave.
  */
 final class BatchObjectsApi {
@@ -87,7 +87,7 @@ final class BatchObjectsApi {
         HubSpotRecord record = store.create(type, accepted.get(i), now);
         results.add(record.toJson(null, text(inputs.get(i), "objectWriteTraceId")));
       }
-      return batchResponse(results, failures, started);
+      return batchResponse(results, failures, started, 201);
     }
   }
 
@@ -144,7 +144,7 @@ final class BatchObjectsApi {
       if (!notFound.isEmpty()) {
         failures.add(notFound(type, notFound));
       }
-      return batchResponse(results, failures, started);
+      return batchResponse(results, failures, started, 200);
     }
   }
 
@@ -208,7 +208,7 @@ final class BatchObjectsApi {
         row.put("new", existing.isEmpty());
         results.add(row);
       }
-      return batchResponse(results, failures, started);
+      return batchResponse(results, failures, started, 200);
     }
   }
 
@@ -265,11 +265,13 @@ final class BatchObjectsApi {
         }
       }
       List<Failure> failures = notFound.isEmpty() ? List.of() : List.of(notFound(type, notFound));
-      return batchResponse(results, failures, started);
+      return batchResponse(results, failures, started, 200);
     }
   }
 
-  private SandboxResponse batchResponse(ArrayNode results, List<Failure> failures, Instant started) {
+  /** HubSpot's answer to a batch: {@code successStatus} (201 for create, 200 otherwise) or 207 Multi-Status. */
+  private SandboxResponse batchResponse(ArrayNode results, List<Failure> failures, Instant started,
+      int successStatus) {
     ObjectNode body = Json.object();
     body.put("status", "COMPLETE");
     body.set("results", results);
@@ -287,7 +289,7 @@ final class BatchObjectsApi {
     }
     body.put("startedAt", PropertyValues.formatInstant(started))
         .put("completedAt", PropertyValues.formatInstant(clock.instant()));
-    return SandboxResponse.json(failures.isEmpty() ? 200 : 207, body);
+    return SandboxResponse.json(failures.isEmpty() ? successStatus : 207, body);
   }
 
   private Failure invalid(List<PropertyError> propertyErrors, Map<String, String> context) {

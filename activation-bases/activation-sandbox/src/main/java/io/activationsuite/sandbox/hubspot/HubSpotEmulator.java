@@ -11,6 +11,7 @@ import io.activationsuite.sandbox.SandboxRequest;
 import io.activationsuite.sandbox.SandboxResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public final class HubSpotEmulator implements Emulator {
 
   /** Name used by the CLI and {@code @SandboxTest}. */
   public static final String NAME = "hubspot";
+
+  /** The policy HubSpot names in a 429 of its ten-second rolling limit ("SECONDLY" is its older name). */
+  public static final String TEN_SECONDLY_ROLLING = "TEN_SECONDLY_ROLLING";
 
   private static final String OBJECTS = "/crm/v3/objects/{type}/batch/";
 
@@ -141,7 +145,7 @@ public final class HubSpotEmulator implements Emulator {
 
   @Override
   public SandboxResponse throttledResponse(SandboxRequest request) {
-    return tooManyRequests("SECONDLY").withHeaders(limiter.exhaustedHeaders());
+    return tooManyRequests(TEN_SECONDLY_ROLLING).withHeaders(limiter.exhaustedHeaders());
   }
 
   @Override
@@ -242,8 +246,7 @@ public final class HubSpotEmulator implements Emulator {
   private SandboxResponse tooManyRequests(String policy) {
     ObjectNode body = Json.object();
     body.put("status", "error")
-        .put("message", "DAILY".equals(policy) ? "You have reached your daily limit."
-            : "You have reached your secondly limit.")
+        .put("message", "You have reached your " + policy.toLowerCase(Locale.ROOT) + " limit.")
         .put("errorType", "RATE_LIMIT")
         .put("correlationId", errors.correlationId())
         .put("policyName", policy);

@@ -65,7 +65,7 @@ final class HubSpotRateLimiter {
     if (!oauth && usedToday >= daily) {
       policy = "DAILY";
     } else if (window.size() >= max) {
-      policy = "SECONDLY";
+      policy = HubSpotEmulator.TEN_SECONDLY_ROLLING;
     } else {
       window.addLast(now);
       if (!oauth) {

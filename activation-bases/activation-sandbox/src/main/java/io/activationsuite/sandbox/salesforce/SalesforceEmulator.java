@@ -303,7 +303,7 @@ public final class SalesforceEmulator implements Emulator {
     String id = params.get("id");
     Map<String, Object> record = org.store().find(id).filter(r -> String.valueOf(r.get("Id"))
         .startsWith(object.keyPrefix())).orElseThrow(SalesforceApiException::notFound);
-    return SandboxResponse.json(200, SalesforceJson.record(object.name(), record, version(params)));
+    return SandboxResponse.json(200, SalesforceJson.retrieved(object, record, version(params)));
   }
 
   private SandboxResponse collectionsDelete(SandboxRequest request, Map<String, String> params) {

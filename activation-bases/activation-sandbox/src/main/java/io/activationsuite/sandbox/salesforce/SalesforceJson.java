@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Renders the emulator's domain values in the JSON shapes Salesforce returns: describeGlobal, describe,
@@ -201,6 +205,26 @@ public final class SalesforceJson {
     return root;
   }
 
+  /**
+   * A record as {@code GET /sobjects/{type}/{id}} returns it: every field describe lists, in describe order,
+   * null where unset, and the compound {@code Name} of person objects (first and last name) computed as
+   * Salesforce does.
+   */
+  public static ObjectNode retrieved(ObjectDescriptor object, Map<String, Object> record, String version) {
+    Map<String, Object> full = new LinkedHashMap<>();
+    for (FieldDescriptor field : object.fields()) {
+      full.put(field.name(), record.get(field.name()));
+    }
+    if (object.field("FirstName").isPresent() && object.field("LastName").isPresent()
+        && object.field("Name").filter(f -> !f.createable()).isPresent()) {
+      String name = Stream.of(record.get("FirstName"), record.get("LastName"))
+          .filter(Objects::nonNull).map(Object::toString).filter(v -> !v.isBlank())
+          .collect(Collectors.joining(" "));
+      full.put("Name", name.isEmpty() ? null : name);
+    }
+    return record(object.name(), full, version);
+  }
+
   /** A stored record as JSON with its {@code attributes}. */
   public static ObjectNode record(String objectName, Map<String, Object> record, String version) {
     ObjectNode node = Json.object();
@@ -208,6 +232,7 @@ public final class SalesforceJson {
         .put("url", "/services/data/v" + version + "/sobjects/" + objectName + "/" + record.get("Id"));
     record.forEach((k, v) -> {
       switch (v) {
+        case null -> node.putNull(k);
         case Boolean b -> node.put(k, b);
         case Long l -> node.put(k, l);
         case BigDecimal d -> node.put(k, d);

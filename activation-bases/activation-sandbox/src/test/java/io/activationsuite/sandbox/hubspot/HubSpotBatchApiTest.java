@@ -35,18 +35,18 @@ class HubSpotBatchApiTest {
   private String createContact(String email) {
     HttpResponse<String> r = post("contacts", "create",
         "{\"inputs\":[{\"properties\":{\"email\":\"" + email + "\"}}]}");
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(201);
     return TestHttp.json(r).at("/results/0/id").asText();
   }
 
   @Test
-  void givenValidInputs_whenBatchCreate_then200WithNormalisedStringProperties() {
+  void givenValidInputs_whenBatchCreate_then201WithNormalisedStringProperties() {
     HttpResponse<String> r = post("contacts", "create", """
         {"inputs":[{"properties":{"email":"Ana@Example.com","firstname":"Ana","lifecyclestage":"customer",
           "signup_date":"1705276800000","last_purchase_at":"1705312800123","lifetime_value":"17.50",
           "is_vip":true,"interests":"crm;analytics"},"associations":[]}]}""");
 
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(201);
     JsonNode body = TestHttp.json(r);
     assertThat(body.path("status").asText()).isEqualTo("COMPLETE");
     assertThat(body.has("errors")).isFalse();
@@ -273,7 +273,7 @@ class HubSpotBatchApiTest {
     }
     assertThat(hubspot.objects("p_subscriptions")).hasSize(1);
     assertThat(post("0-1", "create", "{\"inputs\":[{\"properties\":{\"email\":\"z@x.com\"}}]}").statusCode())
-        .isEqualTo(200);
+        .isEqualTo(201);
     assertThat(hubspot.objects("contacts")).hasSize(1);
     HttpResponse<String> unknown = post("widgets", "create", "{\"inputs\":[]}");
     assertThat(unknown.statusCode()).isEqualTo(400);

@@ -40,7 +40,7 @@ class HubSpotRateLimitTest {
   }
 
   @Test
-  void givenBudgetOverride_whenExceeded_then429SecondlyUntilTheWindowRolls() {
+  void givenBudgetOverride_whenExceeded_then429TenSecondlyRollingUntilTheWindowRolls() {
     hubspot.faults().rateLimitBudget(3);
     for (int i = 0; i < 3; i++) {
       assertThat(call().statusCode()).isEqualTo(200);
@@ -50,9 +50,9 @@ class HubSpotRateLimitTest {
     assertThat(limited.statusCode()).isEqualTo(429);
     JsonNode body = TestHttp.json(limited);
     assertThat(body.path("status").asText()).isEqualTo("error");
-    assertThat(body.path("message").asText()).isEqualTo("You have reached your secondly limit.");
+    assertThat(body.path("message").asText()).isEqualTo("You have reached your ten_secondly_rolling limit.");
     assertThat(body.path("errorType").asText()).isEqualTo("RATE_LIMIT");
-    assertThat(body.path("policyName").asText()).isEqualTo("SECONDLY");
+    assertThat(body.path("policyName").asText()).isEqualTo("TEN_SECONDLY_ROLLING");
     assertThat(body.path("correlationId").asText()).isNotBlank();
     assertThat(limited.headers().firstValue("X-HubSpot-RateLimit-Remaining")).contains("0");
 
@@ -84,7 +84,7 @@ class HubSpotRateLimitTest {
     HttpResponse<String> limited = call();
 
     assertThat(limited.statusCode()).isEqualTo(429);
-    assertThat(TestHttp.json(limited).path("policyName").asText()).isEqualTo("SECONDLY");
+    assertThat(TestHttp.json(limited).path("policyName").asText()).isEqualTo("TEN_SECONDLY_ROLLING");
     assertThat(call().headers().firstValue("X-HubSpot-RateLimit-Remaining")).contains("99");
   }
 }

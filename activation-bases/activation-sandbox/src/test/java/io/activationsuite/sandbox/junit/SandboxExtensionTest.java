@@ -31,7 +31,7 @@ class SandboxExtensionTest {
     assertThat(emulator.settings().tier()).isEqualTo(RateLimitTier.STARTER);
     var created = TestHttp.post(server.url("/crm/v3/objects/contacts/batch/create"), TOKEN,
         "{\"inputs\":[{\"properties\":{\"email\":\"a@b.co\"}}]}");
-    assertThat(created.statusCode()).isEqualTo(200);
+    assertThat(created.statusCode()).isEqualTo(201);
     assertThat(server.objects("contacts")).hasSize(1);
     server.faults().failNext(5);
     clock.advance(Duration.ofDays(3));

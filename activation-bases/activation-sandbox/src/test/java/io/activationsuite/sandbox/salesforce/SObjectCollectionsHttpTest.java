@@ -287,6 +287,24 @@ class SObjectCollectionsHttpTest {
   }
 
   @Test
+  void retrieveReturnsEveryDescribedFieldNullWhereUnsetAndTheCompoundName(EmulatorServer sf) {
+    SfHttp http = new SfHttp(sf).login();
+    String id = body(http.json("POST", COLLECTIONS, request(false, List.of(
+        contact("FirstName", "Ann", "LastName", "Lee"))))).get(0).get("id").asText();
+    List<String> described = new ArrayList<>();
+    body(http.get(V + "/sobjects/Contact/describe")).get("fields").forEach(f -> described.add(f.get("name").asText()));
+
+    JsonNode record = body(http.get(V + "/sobjects/Contact/" + id));
+
+    List<String> returned = new ArrayList<>();
+    record.fieldNames().forEachRemaining(returned::add);
+    assertThat(returned).containsAll(described);
+    assertThat(record.get("Name").asText()).isEqualTo("Ann Lee");
+    assertThat(record.get("Email").isNull()).isTrue();
+    assertThat(record.get("Birthdate").isNull()).isTrue();
+  }
+
+  @Test
   void concurrentRequestsAllLand(EmulatorServer sf, SalesforceEmulator emulator) throws Exception {
     SfHttp http = new SfHttp(sf).login();
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {

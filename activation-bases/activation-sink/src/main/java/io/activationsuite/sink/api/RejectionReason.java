@@ -27,5 +27,11 @@ public enum RejectionReason {
   /** The API refused the record for another reason; see the message. */
   REFUSED_BY_API,
   /** The API kept answering that the record should be retried, beyond the retry budget. */
-  RETRIES_EXHAUSTED
+  RETRIES_EXHAUSTED,
+  /**
+   * A request that is not safe to resend (a create, an event, a message) failed after it was sent: the API
+   * may have applied the record or not. It is not re-sent (that could write it twice); check the
+   * destination before sending it again.
+   */
+  DELIVERY_UNCERTAIN
 }

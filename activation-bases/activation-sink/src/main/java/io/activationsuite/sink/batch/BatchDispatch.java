@@ -3,6 +3,7 @@ package io.activationsuite.sink.batch;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.ComposedWriter;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
@@ -18,7 +19,9 @@ import java.util.List;
  * (halves down to single records for plain batches and job submissions; what
  * {@link ComposedWriter#refusalSplit()} says for composed requests), so the good records land and only the
  * faulty ones are rejected with the API's message. Any other exception stops the dispatch and propagates:
- * it is the sync's failure, and the records it concerned are not ended.
+ * it is the sync's failure, and the records it concerned are not ended - except a request that may or may
+ * not have been applied and must not be resent ({@link DeliveryUncertainException}): every record of it
+ * ends rejected with reason DELIVERY_UNCERTAIN.
  */
 public final class BatchDispatch {
 
@@ -129,6 +132,11 @@ public final class BatchDispatch {
       int half = part.size() / 2;
       splitting(part.subList(0, half), split, sink, attempt);
       splitting(part.subList(half, part.size()), split, sink, attempt);
+    } catch (DeliveryUncertainException uncertain) {
+      RecordOutcome outcome = uncertain.outcome();
+      for (PendingRecord record : part) {
+        sink.outcome(record, outcome);
+      }
     }
   }
 }

@@ -28,7 +28,6 @@ import java.util.Set;
  * a {@link CoercionException} with a reason code.
  */
 public final class ValueCoercer {
-  private static final int MAX_SHOWN = 60;
 
   private final DestinationField field;
   private final Map<String, String> optionsByLowerCase;
@@ -182,8 +181,8 @@ public final class ValueCoercer {
     String canonical = optionsByLowerCase.get(text.trim().toLowerCase(Locale.ROOT));
     if (canonical == null) {
       throw new CoercionException(RejectionReason.INVALID_OPTION, field.name(),
-          "Field '" + field.name() + "': '" + shown(text) + "' is not one of the allowed values "
-              + shown(String.join(", ", field.options())));
+          "Field '" + field.name() + "': '" + text + "' is not one of the allowed values "
+              + String.join(", ", field.options()));
     }
     return TextNode.valueOf(canonical);
   }
@@ -306,11 +305,7 @@ public final class ValueCoercer {
   private CoercionException invalid(JsonNode value, String why) {
     return new CoercionException(RejectionReason.INVALID_VALUE, field.name(),
         "Field '" + field.name() + "' (" + field.type().name().toLowerCase(Locale.ROOT) + "): '"
-            + shown(value.isTextual() ? value.textValue() : value.toString()) + "' is " + why);
-  }
-
-  private static String shown(String text) {
-    return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+            + (value.isTextual() ? value.textValue() : value.toString()) + "' is " + why);
   }
 
   /** Coercers for every field of a list, by field name. */

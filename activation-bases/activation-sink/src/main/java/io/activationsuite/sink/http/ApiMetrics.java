@@ -13,6 +13,7 @@ public final class ApiMetrics {
   private final LongAdder serverErrors = new LongAdder();
   private final LongAdder ioErrors = new LongAdder();
   private final LongAdder authRenewals = new LongAdder();
+  private final LongAdder uncertain = new LongAdder();
   private final LongAdder permitWaitNanos = new LongAdder();
   private final LongAdder backoffNanos = new LongAdder();
 
@@ -45,6 +46,10 @@ public final class ApiMetrics {
     authRenewals.increment();
   }
 
+  void uncertain() {
+    uncertain.increment();
+  }
+
   void backoff(Duration delay) {
     backoffNanos.add(delay.toNanos());
   }
@@ -53,7 +58,7 @@ public final class ApiMetrics {
   public Snapshot snapshot() {
     return new Snapshot(calls.sum(), attempts.sum(), retries.sum(), throttled.sum(), serverErrors.sum(),
         ioErrors.sum(), authRenewals.sum(), Duration.ofNanos(permitWaitNanos.sum()),
-        Duration.ofNanos(backoffNanos.sum()));
+        Duration.ofNanos(backoffNanos.sum()), uncertain.sum());
   }
 
   /**
@@ -68,8 +73,9 @@ public final class ApiMetrics {
    * @param authRenewals credential renewals after 401
    * @param permitWait summed time waiting for rate-limit permits
    * @param backoff summed backoff time (excluding limiter pauses)
+   * @param uncertain non-idempotent requests given up as possibly applied (not resent)
    */
   public record Snapshot(long calls, long attempts, long retries, long throttled, long serverErrors,
-      long ioErrors, long authRenewals, Duration permitWait, Duration backoff) {
+      long ioErrors, long authRenewals, Duration permitWait, Duration backoff, long uncertain) {
   }
 }

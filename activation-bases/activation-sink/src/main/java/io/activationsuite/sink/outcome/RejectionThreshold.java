@@ -43,7 +43,9 @@ public final class RejectionThreshold {
     }
     return new ConfigErrorException(String.format(Locale.ROOT,
         "%d of %d records (%.1f%%) were rejected, more than the configured rejected_records_threshold_percent "
-            + "of %s%%. Check the field mappings and the rejected records, then run the sync again.",
+            + "of %s%%. Check the field mappings and the rejected records, fix them, then run the sync again "
+            + "(records rejected so far are kept in the rejected-records store; an incremental sync does not "
+            + "send them again).",
         bad, total, share, stripZero(percent)));
   }
 

@@ -48,8 +48,14 @@ public final class WriteLog {
 
   /** The write stops. */
   public void stopping(Throwable error) {
-    log.log(Level.ERROR, "Stopping the write: " + error.getMessage()
-        + ". Requests in flight finish; records not sent are left for the next sync.");
+    log.log(Level.ERROR, "Stopping the write: " + sentence(error.getMessage())
+        + " Requests in flight finish; records not sent are left for the next sync.");
+  }
+
+  /** The text as one sentence ending with a single period. */
+  private static String sentence(String text) {
+    String trimmed = String.valueOf(text).strip();
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
   /** The end-of-sync summary, logged once. */

@@ -52,7 +52,7 @@ public final class SharedSpec {
     properties.set("mappings", ((ObjectNode) shared.get("mappings")).put("order", order++));
     ObjectStorageSpec.addTo(schema, order++);
     for (String name : List.of("concurrency", "batch_linger_ms", "rejected_records_threshold_percent",
-        "null_values", "buffer_memory_mb")) {
+        "null_values", "buffer_memory_mb", "dry_run")) {
       properties.set(name, ((ObjectNode) shared.get(name)).put("order", order++));
     }
     return new ConnectorSpecification(api.documentationUrl(), null, schema, true, false, false, SYNC_MODES,

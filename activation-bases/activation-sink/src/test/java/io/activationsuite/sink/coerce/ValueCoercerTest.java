@@ -98,4 +98,22 @@ class ValueCoercerTest {
           assertThat(e.getMessage()).contains("'f'");
         });
   }
+
+  @org.junit.jupiter.api.Test
+  void aRejectionMessageKeepsTheWholeValueAndEveryAllowedOption() {
+    List<String> options = List.of("HOSPITAL_HEALTHCARE_PROVIDERS_AND_SERVICES", "HIGHER_EDUCATION_INSTITUTIONS",
+        "COMPUTER_SOFTWARE_AND_SERVICES");
+    ValueCoercer picklist = new ValueCoercer(new DestinationField("industry", FieldType.ENUM, true, null, options,
+        false));
+    String value = "HOSPITAL_HEALTHCARE_PROVIDERS_AND_SERVICES_AND_SOMETHING_ELSE_THAT_IS_LONG";
+
+    assertThatThrownBy(() -> picklist.coerce(Json.mapper().getNodeFactory().textNode(value)))
+        .isInstanceOf(CoercionException.class)
+        .hasMessageContaining(value)
+        .hasMessageContaining(String.join(", ", options))
+        .hasMessageNotContaining("...");
+    String number = "1".repeat(30) + "x" + "2".repeat(60);
+    assertThatThrownBy(() -> coercer(FieldType.NUMBER).coerce(Json.mapper().getNodeFactory().textNode(number)))
+        .hasMessageContaining(number);
+  }
 }

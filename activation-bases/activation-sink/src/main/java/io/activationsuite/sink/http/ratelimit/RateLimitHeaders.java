@@ -3,16 +3,13 @@ package io.activationsuite.sink.http.ratelimit;
 import io.activationsuite.sink.http.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Ready-made {@link RateLimitSignalParser}s for the header conventions of the vendors we target.
- * Malformed values are ignored rather than failing a request.
+ * Ready-made {@link RateLimitSignalParser}s for the common header families ({@code X-RateLimit-*}, the IETF
+ * {@code RateLimit-*}, a limit/remaining pair). Vendor-specific headers are read by the connectors, which may
+ * use {@link #number} for the same tolerant reading. Malformed values are ignored rather than failing a request.
  */
 public final class RateLimitHeaders {
-
-  private static final Pattern SFORCE_API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
 
   private RateLimitHeaders() {
   }
@@ -23,20 +20,6 @@ public final class RateLimitHeaders {
     EPOCH_SECONDS,
     /** Seconds from now (IETF draft, Zendesk {@code ratelimit-reset}). */
     DELTA_SECONDS
-  }
-
-  /**
-   * HubSpot: {@code X-HubSpot-RateLimit-Max}, {@code -Remaining}, {@code -Interval-Milliseconds},
-   * {@code -Daily}, {@code -Daily-Remaining}.
-   */
-  public static RateLimitSignalParser hubSpot() {
-    return (response, now) -> {
-      long intervalMillis = number(response, "X-HubSpot-RateLimit-Interval-Milliseconds");
-      return new RateLimitSignal(number(response, "X-HubSpot-RateLimit-Max"),
-          number(response, "X-HubSpot-RateLimit-Remaining"),
-          intervalMillis > 0 ? Duration.ofMillis(intervalMillis) : null, null,
-          number(response, "X-HubSpot-RateLimit-Daily-Remaining"), number(response, "X-HubSpot-RateLimit-Daily"));
-    };
   }
 
   /**
@@ -52,29 +35,13 @@ public final class RateLimitHeaders {
     return prefixed("ratelimit-", ResetStyle.DELTA_SECONDS, window);
   }
 
-  /** Zendesk: {@code ratelimit-*} when sent, else {@code X-Rate-Limit} / {@code X-Rate-Limit-Remaining} per minute. */
-  public static RateLimitSignalParser zendesk() {
-    RateLimitSignalParser legacy = (response, now) -> new RateLimitSignal(number(response, "X-Rate-Limit"),
-        number(response, "X-Rate-Limit-Remaining"), Duration.ofMinutes(1), null, -1, -1);
-    return ietf(Duration.ofMinutes(1)).and(legacy);
-  }
-
-  /** Salesforce: {@code Sforce-Limit-Info: api-usage=n/N} describes the rolling 24 h allocation. */
-  public static RateLimitSignalParser salesforce() {
-    return (response, now) -> {
-      String info = response.header("Sforce-Limit-Info").orElse("");
-      Matcher matcher = SFORCE_API_USAGE.matcher(info);
-      if (!matcher.find()) {
-        return RateLimitSignal.none();
-      }
-      try {
-        long used = Long.parseLong(matcher.group(1));
-        long limit = Long.parseLong(matcher.group(2));
-        return new RateLimitSignal(-1, -1, null, null, Math.max(0, limit - used), limit);
-      } catch (NumberFormatException e) {
-        return RateLimitSignal.none();
-      }
-    };
+  /**
+   * A limit and a remaining count in two named headers for a window of {@code window} (e.g. the
+   * {@code X-Rate-Limit} / {@code X-Rate-Limit-Remaining} family); combine with {@link RateLimitSignalParser#and}.
+   */
+  public static RateLimitSignalParser counters(String limitHeader, String remainingHeader, Duration window) {
+    return (response, now) -> new RateLimitSignal(number(response, limitHeader), number(response, remainingHeader),
+        window, null, -1, -1);
   }
 
   private static RateLimitSignalParser prefixed(String prefix, ResetStyle resetStyle, Duration window) {
@@ -89,7 +56,8 @@ public final class RateLimitHeaders {
     };
   }
 
-  private static long number(ApiResponse response, String header) {
+  /** A header's first number (before any {@code ,} or {@code ;}), or -1 when absent, negative or malformed. */
+  public static long number(ApiResponse response, String header) {
     String value = response.header(header).orElse(null);
     if (value == null) {
       return -1;

@@ -11,8 +11,16 @@ public sealed interface Verdict {
   record Accept() implements Verdict {
   }
 
-  /** A transient failure (5xx, 408): back off and retry this request only. */
-  record Retry(String reason) implements Verdict {
+  /**
+   * A transient failure (5xx, 408): back off and retry this request only. {@code notApplied} says the
+   * answer guarantees the API did not process the request (a lock, a maintenance answer), so even a
+   * non-idempotent request may be resent; otherwise only an idempotent one is.
+   */
+  record Retry(String reason, boolean notApplied) implements Verdict {
+    /** A retry whose answer does not say whether the request was applied. */
+    public Retry(String reason) {
+      this(reason, false);
+    }
   }
 
   /** The shared budget is exceeded (429): pause the whole limiter, then retry. */
@@ -46,6 +54,11 @@ public sealed interface Verdict {
   /** {@link Retry}. */
   static Verdict retry(String reason) {
     return new Retry(reason);
+  }
+
+  /** {@link Retry} for an answer saying the request was not processed. */
+  static Verdict retryNotApplied(String reason) {
+    return new Retry(reason, true);
   }
 
   /** {@link Throttled}. */

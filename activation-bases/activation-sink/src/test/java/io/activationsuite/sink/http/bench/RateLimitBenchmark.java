@@ -3,6 +3,7 @@ package io.activationsuite.sink.http.bench;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
+import io.activationsuite.sink.http.Idempotency;
 import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
@@ -58,9 +59,8 @@ public final class RateLimitBenchmark {
           MockResponse response = remaining < 0
               ? new MockResponse().setResponseCode(429).setBody("{\"policyName\":\"TEN_SECONDLY_ROLLING\"}")
               : new MockResponse().setBody("{\"status\":\"COMPLETE\"}");
-          return response.setHeader("X-HubSpot-RateLimit-Max", budget)
-              .setHeader("X-HubSpot-RateLimit-Remaining", Math.max(0, remaining))
-              .setHeader("X-HubSpot-RateLimit-Interval-Milliseconds", window.toMillis())
+          return response.setHeader("X-RateLimit-Limit", budget)
+              .setHeader("X-RateLimit-Remaining", Math.max(0, remaining))
               .setHeadersDelay(latencyMs, TimeUnit.MILLISECONDS);
         }
       });
@@ -69,7 +69,8 @@ public final class RateLimitBenchmark {
       RateLimiter limiter = RateLimiter.create("bench", RateLimits.builder().window(budget, window).build());
       ApiClient client = ApiClient.builder("bench", HttpClientFactory.create(
               HttpClientSettings.defaults("activation-bench/1.0", concurrency).withLogging(false, false)))
-          .rateLimiter(limiter).signals(RateLimitHeaders.hubSpot()).retryPolicy(RetryPolicy.defaults()).build();
+          .rateLimiter(limiter).signals(RateLimitHeaders.counters("X-RateLimit-Limit", "X-RateLimit-Remaining", window))
+          .retryPolicy(RetryPolicy.defaults()).build();
       RequestBody body = RequestBody.create("{\"inputs\":[]}", MediaType.get("application/json"));
       AtomicInteger ok = new AtomicInteger();
       long start = System.nanoTime();
@@ -80,7 +81,7 @@ public final class RateLimitBenchmark {
           workers.add(pool.submit(() -> {
             while (System.nanoTime() < end) {
               client.execute(new Request.Builder().url(server.url("/crm/v3/objects/contacts/batch/upsert"))
-                  .post(body).build());
+                  .post(body).build(), Idempotency.IDEMPOTENT);
               ok.incrementAndGet();
             }
             return null;

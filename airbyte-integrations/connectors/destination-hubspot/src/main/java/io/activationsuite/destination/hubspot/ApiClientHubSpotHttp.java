@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.ApiResponseException;
+import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import okhttp3.HttpUrl;
@@ -46,13 +47,13 @@ public final class ApiClientHubSpotHttp implements HubSpotHttp {
 
   @Override
   public HubSpotResponse get(String path) throws IOException {
-    return execute(new Request.Builder().url(baseUrl + path).get().build());
+    return execute(new Request.Builder().url(baseUrl + path).get().build(), Idempotency.IDEMPOTENT);
   }
 
   @Override
-  public HubSpotResponse post(String path, JsonNode body) throws IOException {
+  public HubSpotResponse post(String path, JsonNode body, Idempotency idempotency) throws IOException {
     RequestBody payload = RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
-    return execute(new Request.Builder().url(baseUrl + path).post(payload).build());
+    return execute(new Request.Builder().url(baseUrl + path).post(payload).build(), idempotency);
   }
 
   @Override
@@ -65,10 +66,10 @@ public final class ApiClientHubSpotHttp implements HubSpotHttp {
     }
   }
 
-  private HubSpotResponse execute(Request request) throws IOException {
+  private HubSpotResponse execute(Request request, Idempotency idempotency) throws IOException {
     ApiResponse response;
     try {
-      response = client.execute(request);
+      response = client.execute(request, idempotency);
     } catch (ApiResponseException e) {
       // a final refusal (e.g. 401 with a token that cannot be renewed): the caller words it for the user
       response = e.response();

@@ -9,10 +9,8 @@ import io.activationsuite.sink.http.auth.OAuth2Settings;
 import io.activationsuite.sink.http.auth.OAuth2TokenListener;
 import io.activationsuite.sink.http.auth.OAuth2TokenProvider;
 import io.activationsuite.sink.http.ratelimit.DailyQuota;
-import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
-import io.activationsuite.sink.http.retry.QuotaRules;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.retry.Verdict;
@@ -62,7 +60,7 @@ public final class HubSpotApiClients {
     RateLimiter limiter = RateLimiter.create("HubSpot", limits.build(), clock, waiter);
     ApiClient.Builder client = ApiClient.builder("HubSpot", http)
         .rateLimiter(limiter)
-        .signals(RateLimitHeaders.hubSpot())
+        .signals(HubSpotLimits.headers())
         .classifier(classifier(clock))
         .retryPolicy(RetryPolicy.defaults())
         .time(clock, waiter);
@@ -98,12 +96,25 @@ public final class HubSpotApiClients {
   public static ResponseClassifier classifier(Clock clock) {
     ResponseClassifier base = response -> switch (response.status()) {
       case 401 -> Verdict.refreshAuth();
-      case 429 -> Verdict.throttled("rate limited (HTTP 429)");
-      case 408, 423, 477 -> Verdict.retry("HubSpot asked to retry (HTTP " + response.status() + ")");
+      case 429 -> Verdict.throttled(throttleReason(response.bodyString()));
+      case 408, 423, 477 -> Verdict.retryNotApplied("HubSpot asked to retry (HTTP " + response.status() + ")");
       default -> response.status() >= 500
           ? Verdict.retry("server error (HTTP " + response.status() + ")")
           : Verdict.accept();
     };
-    return base.with(QuotaRules.hubSpotDaily(clock, null));
+    return base.with(HubSpotLimits.dailyQuota(clock, null));
+  }
+
+  /**
+   * Why a 429 that is not the daily limit throttles: HubSpot names its ten-second rolling window
+   * {@code TEN_SECONDLY_ROLLING} today and {@code SECONDLY} in older answers; both are the 10 s window the
+   * limiter paces to.
+   */
+  static String throttleReason(String body) {
+    String upper = body == null ? "" : body.toUpperCase(java.util.Locale.ROOT);
+    if (upper.contains("\"TEN_SECONDLY_ROLLING\"") || upper.contains("\"SECONDLY\"")) {
+      return "HubSpot's " + WINDOW.toSeconds() + "-second rolling limit reached (HTTP 429)";
+    }
+    return "rate limited (HTTP 429)";
   }
 }

@@ -11,6 +11,7 @@ import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,11 +67,13 @@ public final class HubSpotBatchWriter implements BatchWriter {
       return List.of();
     }
     return switch (operation) {
-      case INSERT -> send("batch/create", inputs(batch, false), BatchRequests::create, null);
+      // a create HubSpot may have applied is not resent: it could duplicate the records (DELIVERY_UNCERTAIN)
+      case INSERT -> send("batch/create", inputs(batch, false), BatchRequests::create, null,
+          Idempotency.NOT_IDEMPOTENT);
       case UPDATE -> send("batch/update", inputs(batch, true), in -> BatchRequests.identified(in, idProperty),
-          idProperty);
+          idProperty, Idempotency.IDEMPOTENT);
       case UPSERT -> send("batch/upsert", inputs(batch, true), in -> BatchRequests.identified(in, idProperty),
-          idProperty);
+          idProperty, Idempotency.IDEMPOTENT);
       case ARCHIVE -> archive(batch);
       case DELETE -> throw new IllegalStateException("unreachable");
     };
@@ -86,8 +89,8 @@ public final class HubSpotBatchWriter implements BatchWriter {
   }
 
   private List<RecordOutcome> send(String endpoint, List<BatchInput> inputs,
-      Function<List<BatchInput>, ObjectNode> body, String joinProperty) throws Exception {
-    HubSpotResponse response = http.post(objectsPath(endpoint), body.apply(inputs));
+      Function<List<BatchInput>, ObjectNode> body, String joinProperty, Idempotency idempotency) throws Exception {
+    HubSpotResponse response = http.post(objectsPath(endpoint), body.apply(inputs), idempotency);
     ResponseErrors.requireBatchResults(response, verb() + " " + type.name());
     return BatchResults.outcomes(inputs, response.status(), response.body(), joinProperty);
   }
@@ -97,7 +100,8 @@ public final class HubSpotBatchWriter implements BatchWriter {
     Map<String, String> idsByKey = idProperty == null ? identity(keys) : resolveIds(keys);
     Set<String> ids = new LinkedHashSet<>(idsByKey.values());
     if (!ids.isEmpty()) {
-      HubSpotResponse response = http.post(objectsPath("batch/archive"), BatchRequests.archive(ids));
+      HubSpotResponse response = http.post(objectsPath("batch/archive"), BatchRequests.archive(ids),
+          Idempotency.IDEMPOTENT);
       ResponseErrors.requireBatchResults(response, "archive " + type.name());
       if (response.body().has("errors")) {
         List<BatchInput> inputs = ids.stream().map(id -> new BatchInput(null, id, null)).toList();
@@ -133,7 +137,7 @@ public final class HubSpotBatchWriter implements BatchWriter {
   /** Record ids of the records whose unique property has these values; absent values are not found. */
   private Map<String, String> resolveIds(List<String> keys) throws IOException, BatchRejectedException {
     HubSpotResponse response = http.post(objectsPath("batch/read"),
-        BatchRequests.readByProperty(new LinkedHashSet<>(keys), idProperty));
+        BatchRequests.readByProperty(new LinkedHashSet<>(keys), idProperty), Idempotency.IDEMPOTENT);
     if (response.status() == 404) {
       return Map.of();
     }

@@ -2,9 +2,8 @@ package io.activationsuite.destination.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.sink.http.BaseUrls;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * The connector-specific part of a (schema-valid) config, parsed once: credentials, API base URL and the
@@ -46,27 +45,10 @@ public record HubSpotConfig(
     return value;
   }
 
+  /** The base URL without a trailing slash, checked by the base's {@link BaseUrls} (https, or http on loopback). */
   static URI baseUrl(String text) {
-    URI uri;
-    try {
-      uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-    } catch (URISyntaxException e) {
-      throw new ConfigErrorException("base_url is not a valid URL: " + text);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new ConfigErrorException("base_url must be an https:// URL, got: " + text);
-    }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new ConfigErrorException(
-          "base_url must use https:// (plain http is only allowed for localhost), got: " + text);
-    }
-    return uri;
-  }
-
-  private static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    String checked = BaseUrls.require("base_url", text).toString();
+    return URI.create(checked.endsWith("/") ? checked.substring(0, checked.length() - 1) : checked);
   }
 
   private static RateLimitTier tier(String value) {

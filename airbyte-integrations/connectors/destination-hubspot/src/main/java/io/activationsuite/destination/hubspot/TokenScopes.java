@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class TokenScopes {
     HubSpotResponse response;
     if (credentials instanceof HubSpotCredentials.PrivateApp) {
       ObjectNode body = JsonNodeFactory.instance.objectNode().put("tokenKey", token);
-      response = http.post("/oauth/v2/private-apps/get/access-token-info", body);
+      response = http.post("/oauth/v2/private-apps/get/access-token-info", body, Idempotency.IDEMPOTENT);
     } else {
       response = http.get("/oauth/v1/access-tokens/" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }

@@ -49,6 +49,15 @@ class HubSpotConfigTest {
   }
 
   @Test
+  void aHostThatOnlyStartsWith127IsNotLoopbackSoPlainHttpIsRefused() {
+    String creds = "'credentials':{'auth_type':'private_app','access_token':'t'}";
+    assertThatThrownBy(() -> parse("{" + creds + ",'base_url':'http://127.evil.com'}"))
+        .isInstanceOf(ConfigErrorException.class).hasMessageContaining("base_url").hasMessageContaining("https");
+    assertThatThrownBy(() -> parse("{" + creds + ",'base_url':'http://127.0.0.1.nip.io:8080'}"))
+        .isInstanceOf(ConfigErrorException.class);
+  }
+
+  @Test
   void unknownAuthTypeAndEmptySecretsAreConfigErrors() {
     assertThatThrownBy(() -> parse("{'credentials':{'auth_type':'api_key'}}"))
         .isInstanceOf(ConfigErrorException.class).hasMessageContaining("auth_type");

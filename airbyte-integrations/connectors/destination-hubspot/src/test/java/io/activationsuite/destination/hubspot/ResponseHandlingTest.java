@@ -70,6 +70,21 @@ class ResponseHandlingTest {
   }
 
   @Test
+  void bothNamesOfTheTenSecondPolicyThrottleForTheTenSecondWindow() {
+    ResponseClassifier classifier = HubSpotApiClients.classifier(Clock.systemUTC());
+    String current = "{\"status\":\"error\",\"message\":\"You have reached your ten_secondly_rolling limit.\","
+        + "\"errorType\":\"RATE_LIMIT\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
+    String older = "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\","
+        + "\"errorType\":\"RATE_LIMIT\",\"policyName\":\"SECONDLY\"}";
+
+    Verdict now = classifier.classify(api(429, current));
+    Verdict before = classifier.classify(api(429, older));
+
+    assertThat(now).isEqualTo(before).isInstanceOf(Verdict.Throttled.class);
+    assertThat(((Verdict.Throttled) now).reason()).contains("10-second rolling limit");
+  }
+
+  @Test
   void scopeCheckSaysWhichScopeEachObjectLacks() {
     var problems = ScopeCheck.missing(Set.of("crm.objects.contacts.write"), HubSpotObjectType.STANDARD.subList(0, 2));
 

@@ -8,8 +8,10 @@ import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.sink.api.BatchRejectedException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
@@ -40,7 +42,9 @@ public final class BulkJobClient {
     if (operation == BulkOperation.UPSERT) {
       body.put("externalIdFieldName", externalIdField);
     }
-    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body.toString(), SalesforceRest.JSON));
+    // safe to resend: a job nobody uploads to and closes is never processed, so a duplicate applies nothing
+    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body.toString(), SalesforceRest.JSON),
+        Idempotency.IDEMPOTENT);
     if (!response.isSuccessful()) {
       String what = "Salesforce refused to create a Bulk API " + operation.wireName() + " job on " + object + " ("
           + ApiError.describe(response) + ")";
@@ -52,10 +56,14 @@ public final class BulkJobClient {
     return JobInfo.of(read(response));
   }
 
-  /** Uploads the job's CSV; a refused upload aborts the job and rejects the batch for splitting. */
+  /**
+   * Uploads the job's CSV; a refused upload aborts the job and rejects the batch for splitting. An upload that
+   * may or may not have arrived is not resent (the rows could be in the job twice): it throws a
+   * {@code DeliveryUncertainException}, and the caller aborts the job, which Salesforce then never processes.
+   */
   public void upload(String jobId, byte[] csv) throws BatchRejectedException {
     ApiResponse response = http.send("PUT", "jobs/ingest/" + jobId + "/batches",
-        RequestBody.create(csv, SalesforceRest.CSV));
+        RequestBody.create(csv, SalesforceRest.CSV), Idempotency.NOT_IDEMPOTENT);
     if (!response.isSuccessful()) {
       abortQuietly(jobId);
       if (response.status() == 400) {
@@ -66,15 +74,26 @@ public final class BulkJobClient {
     }
   }
 
-  /** Marks the upload complete so Salesforce starts processing. */
+  /**
+   * Marks the upload complete so Salesforce starts processing. When the answer is lost, the job's state tells
+   * whether it arrived: still Open means it did not, and it is sent again; any other state means it did.
+   */
   public void close(String jobId) {
-    setState(jobId, "UploadComplete");
+    try {
+      setState(jobId, "UploadComplete", Idempotency.NOT_IDEMPOTENT);
+    } catch (DeliveryUncertainException e) {
+      JobState state = status(jobId).state();
+      LOG.info("Bulk job {}: the answer to UploadComplete was lost; the job is {}", jobId, state);
+      if (state == JobState.Open) {
+        setState(jobId, "UploadComplete", Idempotency.NOT_IDEMPOTENT);
+      }
+    }
   }
 
   /** Aborts a job, ignoring failures (used on the error path). */
   public void abortQuietly(String jobId) {
     try {
-      setState(jobId, "Aborted");
+      setState(jobId, "Aborted", Idempotency.IDEMPOTENT);
     } catch (RuntimeException e) {
       LOG.warn("Could not abort bulk job {}: {}", jobId, e.getMessage());
     }
@@ -107,10 +126,10 @@ public final class BulkJobClient {
     return response.bodyString();
   }
 
-  private void setState(String jobId, String state) {
+  private void setState(String jobId, String state, Idempotency idempotency) {
     ObjectNode body = JSON.createObjectNode().put("state", state);
     ApiResponse response = http.send("PATCH", "jobs/ingest/" + jobId,
-        RequestBody.create(body.toString(), SalesforceRest.JSON));
+        RequestBody.create(body.toString(), SalesforceRest.JSON), idempotency);
     if (!response.isSuccessful()) {
       throw new SystemErrorException("Could not set bulk job " + jobId + " to " + state + " ("
           + ApiError.describe(response) + ")");

@@ -2,6 +2,7 @@ package io.activationsuite.destination.salesforce.bulk;
 
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.JobLimits;
 import io.activationsuite.sink.api.JobProgress;
 import io.activationsuite.sink.api.JobWriter;
@@ -11,6 +12,7 @@ import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +75,17 @@ public final class BulkWriter implements JobWriter<BulkWriter.Job> {
           + " records is " + upload.csv().length + " bytes, above the " + maxUploadBytes + "-byte upload limit");
     }
     JobInfo job = jobs.create(object, operation, keyColumn);
-    jobs.upload(job.id(), upload.csv());
+    try {
+      jobs.upload(job.id(), upload.csv());
+    } catch (DeliveryUncertainException e) {
+      // nothing is processed before UploadComplete: abort this job and send the records again in a new one
+      jobs.abortQuietly(job.id());
+      LOG.warn("Bulk job {} on {}: the upload may not have arrived whole; the job was aborted unprocessed and its "
+          + "{} records are sent again", job.id(), object, records.size());
+      return Submission.finished(Collections.nCopies(records.size(), RecordOutcome.retry("The upload of bulk job "
+          + job.id() + " was interrupted; the job was aborted before Salesforce processed it, so the record is "
+          + "sent again")));
+    }
     jobs.close(job.id());
     return Submission.started(new Job(job.id(), upload));
   }

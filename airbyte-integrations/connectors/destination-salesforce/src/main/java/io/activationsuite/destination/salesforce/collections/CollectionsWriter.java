@@ -13,15 +13,18 @@ import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +71,23 @@ public final class CollectionsWriter implements BatchWriter {
   }
 
   private List<RecordOutcome> writeChunk(List<OutboundRecord> chunk) throws BatchRejectedException {
-    ApiResponse response = switch (operation) {
-      case INSERT -> http.send("POST", "composite/sobjects", body(chunk, false));
-      case UPDATE -> http.send("PATCH", "composite/sobjects", body(chunk, true));
-      case UPSERT -> http.send("PATCH", "composite/sobjects/" + object + "/" + matchingKey, body(chunk, false));
-      case DELETE, ARCHIVE -> http.send("DELETE", "composite/sobjects?allOrNone=false&ids="
-          + chunk.stream().map(r -> URLEncoder.encode(key(r), StandardCharsets.UTF_8))
-          .collect(Collectors.joining(",")), null);
-    };
+    ApiResponse response;
+    try {
+      response = switch (operation) {
+        // a create that may have reached Salesforce is not resent: it could create duplicates
+        case INSERT -> http.send("POST", "composite/sobjects", body(chunk, false), Idempotency.NOT_IDEMPOTENT);
+        // update by Id and upsert by external id leave the same result when applied twice
+        case UPDATE -> http.send("PATCH", "composite/sobjects", body(chunk, true), Idempotency.IDEMPOTENT);
+        case UPSERT -> http.send("PATCH", "composite/sobjects/" + object + "/" + matchingKey, body(chunk, false),
+            Idempotency.IDEMPOTENT);
+        case DELETE, ARCHIVE -> http.send("DELETE", "composite/sobjects?allOrNone=false&ids="
+            + chunk.stream().map(r -> URLEncoder.encode(key(r), StandardCharsets.UTF_8))
+            .collect(Collectors.joining(",")), null, Idempotency.IDEMPOTENT);
+      };
+    } catch (DeliveryUncertainException e) {
+      // only this chunk's records are uncertain; earlier chunks already have their answers
+      return Collections.nCopies(chunk.size(), e.outcome());
+    }
     if (response.status() == 400) {
       List<ApiError> errors = ApiError.all(response);
       RejectionReason reason = errors.isEmpty() ? RejectionReason.REFUSED_BY_API

@@ -1,16 +1,17 @@
 package io.activationsuite.destination.salesforce.http;
 
 import io.activationsuite.sink.http.ApiResponse;
-import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
 import io.activationsuite.sink.http.ratelimit.RateLimitSignal;
 import io.activationsuite.sink.http.ratelimit.RateLimitSignalParser;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code Sforce-Limit-Info} with the shared {@link RateLimitHeaders#salesforce()} parser and logs
+ * Reads {@code Sforce-Limit-Info} with {@link #apiUsage()} and logs
  * (to stderr) when the org crosses 50, 80 and 95 percent of its daily allocation, once per threshold, so
  * users see the budget run out. It deliberately hands the rate limiter no daily figures: Salesforce's
  * allocation is a soft limit (orgs may run over it until the {@code 403 REQUEST_LIMIT_EXCEEDED} that
@@ -20,9 +21,27 @@ import org.slf4j.LoggerFactory;
 public final class ApiUsageMonitor implements RateLimitSignalParser {
   private static final Logger LOG = LoggerFactory.getLogger(ApiUsageMonitor.class);
   private static final int[] THRESHOLDS = {50, 80, 95};
-  private final RateLimitSignalParser headers = RateLimitHeaders.salesforce();
+  private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+  private final RateLimitSignalParser headers = apiUsage();
   private final AtomicInteger announced = new AtomicInteger();
   private final AtomicInteger latestPercent = new AtomicInteger(-1);
+
+  /** {@code Sforce-Limit-Info: api-usage=n/N}: the rolling 24 h allocation, as daily figures. */
+  public static RateLimitSignalParser apiUsage() {
+    return (response, now) -> {
+      Matcher matcher = API_USAGE.matcher(response.header("Sforce-Limit-Info").orElse(""));
+      if (!matcher.find()) {
+        return RateLimitSignal.none();
+      }
+      try {
+        long used = Long.parseLong(matcher.group(1));
+        long limit = Long.parseLong(matcher.group(2));
+        return new RateLimitSignal(-1, -1, null, null, Math.max(0, limit - used), limit);
+      } catch (NumberFormatException e) {
+        return RateLimitSignal.none();
+      }
+    };
+  }
 
   /** Observes one answer's usage; returns no signal for the limiter (see the class comment). */
   @Override

@@ -4,6 +4,7 @@ import io.activationsuite.destination.salesforce.auth.SalesforceOAuth;
 import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.Idempotency;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -39,15 +40,26 @@ public final class SalesforceRest {
     return send("GET", path, null);
   }
 
-  /** Sends one call (path relative to {@code /services/data/vXX.X/}; body null for GET/DELETE). */
+  /**
+   * Sends one call (path relative to {@code /services/data/vXX.X/}; body null for GET/DELETE), resent after a
+   * failure only as its HTTP method allows (POST and PATCH are not resent once they may have arrived).
+   */
   public ApiResponse send(String method, String path, RequestBody body) {
+    return send(method, path, body, Idempotency.ofMethod(method));
+  }
+
+  /**
+   * {@link #send(String, String, RequestBody)} for a call that is or is not safe to resend; one that is not
+   * and may have reached Salesforce ends in a {@code DeliveryUncertainException}.
+   */
+  public ApiResponse send(String method, String path, RequestBody body, Idempotency idempotency) {
     try {
       Request request = new Request.Builder()
           .url(oauth.instanceUrl() + "/services/data/v" + apiVersion + "/" + path)
           .header("Accept", "application/json")
           .method(method, body)
           .build();
-      return client.execute(request);
+      return client.execute(request, idempotency);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransientErrorException("Interrupted while calling Salesforce (" + method + " " + path + ")", e);

@@ -1,6 +1,5 @@
 package io.activationsuite.destination.salesforce.http;
 
-import io.activationsuite.sink.http.retry.QuotaRules;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
 import io.activationsuite.sink.http.retry.ResponseRule;
 import io.activationsuite.sink.http.retry.Verdict;
@@ -19,13 +18,35 @@ public final class SalesforceRules {
   /** The classifier for every Salesforce REST and Bulk API call. */
   public static ResponseClassifier classifier() {
     return ResponseClassifier.standard(true)
-        .with(invalidSession(), QuotaRules.salesforceRequestLimit(), clientErrorsToCaller());
+        .with(invalidSession(), requestLimit(), clientErrorsToCaller());
   }
 
   /** An expired or revoked session: refresh the token once and retry. */
   static ResponseRule invalidSession() {
     return response -> response.bodyString().contains("INVALID_SESSION_ID")
         ? Optional.of(Verdict.refreshAuth()) : Optional.empty();
+  }
+
+  /**
+   * 403 REQUEST_LIMIT_EXCEEDED. "TotalRequests" means the rolling 24 h allocation is used up (reset
+   * unknown): a quota, which stops the sync; "ConcurrentRequests" means too many long requests at once, a
+   * throttle.
+   */
+  public static ResponseRule requestLimit() {
+    return response -> {
+      if (response.status() != 403) {
+        return Optional.empty();
+      }
+      String body = response.bodyString();
+      if (!body.contains("REQUEST_LIMIT_EXCEEDED")) {
+        return Optional.empty();
+      }
+      if (body.contains("ConcurrentRequests") || body.contains("Concurrent API Requests")) {
+        return Optional.of(Verdict.throttled("Salesforce concurrent request limit exceeded"));
+      }
+      return Optional.of(Verdict.quotaExhausted("Salesforce total API request allocation (rolling 24 h) used up",
+          null));
+    };
   }
 
   /** 4xx answers other than 401, 408 and 429 are for the caller to interpret. */

@@ -1,0 +1,124 @@
+package io.activationsuite.acceptance.connectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.sandbox.EmulatorServer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Braze: REST API key against the Braze emulator; user profiles by external_id (upsert, update). An
+ * {@code email_subscribe} value Braze does not know is refused per object.
+ */
+public final class BrazeDescriptor implements ConnectorDescriptor {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String USERS = "users";
+
+  @Override
+  public String tool() {
+    return "braze";
+  }
+
+  @Override
+  public String emulator() {
+    return "braze";
+  }
+
+  @Override
+  public ObjectNode validConfig(EmulatorServer sandbox) {
+    return config(sandbox, sandbox.credentials().get("api_key"));
+  }
+
+  @Override
+  public ObjectNode badCredentialsConfig(EmulatorServer sandbox) {
+    return config(sandbox, "braze-unknown-key-0000");
+  }
+
+  private static ObjectNode config(EmulatorServer sandbox, String key) {
+    ObjectNode config = JSON.objectNode().put("api_key", key).put("instance", "custom")
+        .put("custom_rest_endpoint", sandbox.baseUrl().toString());
+    config.putObject("object_storage_config").put("storage_type", "None");
+    return config;
+  }
+
+  @Override
+  public ObjectNode malformedConfig(EmulatorServer sandbox) {
+    return validConfig(sandbox).put("users_track_requests_per_3_seconds", "as many as possible");
+  }
+
+  @Override
+  public String malformedField() {
+    return "users_track_requests_per_3_seconds";
+  }
+
+  @Override
+  public List<String> secrets(EmulatorServer sandbox) {
+    return List.of(sandbox.credentials().get("api_key"));
+  }
+
+  @Override
+  public WriteTarget upsertTarget() {
+    return new WriteTarget(USERS, "append_dedup", List.of("external_id"));
+  }
+
+  @Override
+  public List<WriteTarget> writeTargets() {
+    return List.of(upsertTarget(), new WriteTarget(USERS, "update", List.of("external_id")));
+  }
+
+  @Override
+  public List<WriteTarget> unsupportedTargets() {
+    return List.of(new WriteTarget(USERS, "overwrite", List.of()),
+        new WriteTarget(USERS, "append_dedup", List.of("first_name")));
+  }
+
+  @Override
+  public ThrottleContract throttleContract() {
+    return ThrottleContract.RETRY_UNTIL_LANDED;
+  }
+
+  @Override
+  public String identityField(String object) {
+    return "external_id";
+  }
+
+  @Override
+  public ObjectNode record(WriteTarget target, int i, int version, EmulatorServer sandbox) {
+    return JSON.objectNode().put("external_id", "user" + i).put("first_name", "First" + i + "v" + version)
+        .put("last_name", "Last" + i).put("home_city", "City " + (i % 7) + " v" + version);
+  }
+
+  @Override
+  public ObjectNode refusedRecord(WriteTarget target, int i) {
+    return JSON.objectNode().put("external_id", "refused" + i).put("first_name", "Refused" + i)
+        .put("email_subscribe", "perhaps");
+  }
+
+  @Override
+  public Map<String, Map<String, String>> landed(EmulatorServer sandbox, String object) {
+    Map<String, Map<String, String>> landed = new LinkedHashMap<>();
+    for (JsonNode user : sandbox.objects(object)) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      user.fields().forEachRemaining(f -> {
+        if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+          fields.put(f.getKey(), f.getValue().asText());
+        }
+      });
+      landed.put(fields.get("external_id"), fields);
+    }
+    return landed;
+  }
+
+  @Override
+  public int liveCount(EmulatorServer sandbox, String object) {
+    return sandbox.objects(object).size();
+  }
+
+  @Override
+  public String toString() {
+    return tool();
+  }
+}

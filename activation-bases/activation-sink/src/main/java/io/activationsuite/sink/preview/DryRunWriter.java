@@ -1,0 +1,49 @@
+package io.activationsuite.sink.preview;
+
+import io.activationsuite.sink.api.BatchLimits;
+import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.RecordOutcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stands in for a connector's batch writer in a dry run: takes the batches the engine planned (same
+ * limits, same batching as the real writer), records them in the stream's {@link DryRunStream} and
+ * answers every record as accepted, without calling the API. A job writer (bulk API) is previewed as
+ * plain batches of its limits: the records are the same, the number of jobs may differ.
+ */
+public final class DryRunWriter implements BatchWriter {
+  private final BatchWriter real;
+  private final DryRunStream stream;
+
+  public DryRunWriter(BatchWriter real, DryRunStream stream) {
+    this.real = real;
+    this.stream = stream;
+  }
+
+  @Override
+  public BatchLimits limits() {
+    return real.limits();
+  }
+
+  @Override
+  public boolean prefersFullBatches() {
+    return real.prefersFullBatches();
+  }
+
+  @Override
+  public List<RecordOutcome> write(List<OutboundRecord> batch) {
+    return plan(stream, batch);
+  }
+
+  /** Records one planned request and answers each of its records as accepted. */
+  static List<RecordOutcome> plan(DryRunStream stream, List<OutboundRecord> request) {
+    stream.planned(request);
+    List<RecordOutcome> outcomes = new ArrayList<>(request.size());
+    for (int i = 0; i < request.size(); i++) {
+      outcomes.add(RecordOutcome.accepted(null));
+    }
+    return outcomes;
+  }
+}

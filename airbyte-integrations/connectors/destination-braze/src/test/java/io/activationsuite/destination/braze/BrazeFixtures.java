@@ -1,0 +1,71 @@
+package io.activationsuite.destination.braze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.protocol.model.StreamDescriptor;
+import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.Operation;
+import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.SessionServices;
+import io.activationsuite.sink.api.StreamPlan;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Configs, sessions, writers and records for tests against the Braze sandbox. */
+final class BrazeFixtures {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private BrazeFixtures() {
+  }
+
+  static ObjectNode config(EmulatorServer server) {
+    return config(server, server.credentials().get("api_key"));
+  }
+
+  static ObjectNode config(EmulatorServer server, String apiKey) {
+    return MAPPER.createObjectNode().put("api_key", apiKey).put("instance", "custom")
+        .put("custom_rest_endpoint", server.baseUrl().toString());
+  }
+
+  static BrazeSession open(JsonNode config) {
+    return (BrazeSession) new BrazeActivationApi().open(config, new SessionServices(Clock.systemUTC(), 4, c -> { }));
+  }
+
+  static BatchWriter writer(BrazeSession session, String object, Operation operation, String key) throws Exception {
+    DestinationObject described = session.objects(Set.of(object)).get(0);
+    return session.writer(new StreamPlan(new StreamDescriptor(object, null), described, operation, key, List.of()));
+  }
+
+  /** A record; {@code fieldsAndValues} alternate names and values. */
+  static OutboundRecord record(String matchingKey, Object... fieldsAndValues) {
+    ObjectNode payload = MAPPER.createObjectNode();
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      payload.set((String) fieldsAndValues[i], MAPPER.valueToTree(fieldsAndValues[i + 1]));
+    }
+    return new OutboundRecord("rec-" + IDS.incrementAndGet(), matchingKey, payload, Set.of(),
+        payload.toString().length());
+  }
+
+  static JsonNode user(EmulatorServer server, String externalId) {
+    for (JsonNode user : server.objects("users")) {
+      if (externalId.equals(user.path("external_id").asText())) {
+        return user;
+      }
+    }
+    return null;
+  }
+
+  static List<JsonNode> list(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items;
+  }
+}

@@ -1,0 +1,132 @@
+package io.activationsuite.destination.braze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.testkit.messages.ConfiguredCatalogs;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Throughput benchmark (a main, not a test): N profile attribute upserts by external_id written through
+ * the connector in-process (runner, engine, Braze writer) to the Braze emulator running as its own process
+ * at Braze's /users/track limit (3,000 requests per 3 s) with 50 ms latency per call. Prints records/s as a
+ * share of the 75,000 objects/s the limit allows, the request pacing that bounds it, and the CPU each
+ * process used, since both share this machine's cores. Run:
+ * {@code airbyte-integrations/connectors/destination-braze/bin/bench-throughput [profiles] [concurrency]}.
+ */
+public final class BrazeThroughputBenchmark {
+
+  private static final double LIMIT_OBJECTS_PER_SECOND = 75_000;
+  private static final int LATENCY_MILLIS = 50;
+
+  private BrazeThroughputBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    String sandboxJar = System.getProperty("bench.sandboxJar");
+    Process emulator = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+        "-jar", sandboxJar, "-e", "braze", "--latency", Integer.toString(LATENCY_MILLIS), "--exit-on-stdin-close")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      String banner = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
+      String[] words = banner.split(" ");
+      ObjectNode config = BrazeFixtures.MAPPER.createObjectNode().put("api_key", words[2].substring(8))
+          .put("instance", "custom").put("custom_rest_endpoint", words[1]).put("concurrency", concurrency);
+      config.putObject("object_storage_config").put("storage_type", "None");
+      run(profiles, concurrency, config, words[1], emulator);
+    } finally {
+      emulator.getOutputStream().close();
+      emulator.destroy();
+    }
+  }
+
+  private static void run(int profiles, int concurrency, ObjectNode config, String url, Process emulator)
+      throws Exception {
+    List<String> lines = new ArrayList<>(profiles + profiles / 5_000 + 2);
+    for (int i = 0; i < profiles; i++) {
+      lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{"
+          + "\"external_id\":\"user-" + i + "\",\"first_name\":\"First" + i + "\",\"last_name\":\"Last\","
+          + "\"email\":\"user" + i + "@example.com\",\"country\":\"FR\",\"custom_attributes\":"
+          + "\"{\\\"health_segment\\\":\\\"" + (i % 3 == 0 ? "at_risk" : "healthy") + "\\\",\\\"score\\\":"
+          + (i % 100) + "}\"}}}");
+      if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
+        lines.add("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+            + "{\"name\":\"profiles\"},\"stream_state\":{\"at\":" + i + "}}}}");
+      }
+    }
+    lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
+        + "{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}");
+    ObjectNode sample = BrazeFixtures.MAPPER.createObjectNode().put("external_id", "x").put("first_name", "x")
+        .put("last_name", "x").put("email", "x").put("country", "x").put("custom_attributes", "x");
+    String catalog = ConfiguredCatalogs.forSync(1).stream("profiles", "users", "append_dedup",
+        List.of("external_id"), List.of(sample)).json();
+    Path dir = Files.createTempDirectory("braze-bench");
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long emulatorCpu0 = cpuNanos(emulator);
+    long t0 = System.nanoTime();
+    InProcessRun run = InProcessRun.of(dir, "write", config, catalog, lines);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double connectorCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+    double emulatorCpu = (cpuNanos(emulator) - emulatorCpu0) / 1e9;
+    long accepted = 0;
+    for (JsonNode state : run.ofType("STATE")) {
+      accepted += (long) state.path("state").path("destinationStats").path("recordCount").asDouble();
+    }
+    JsonNode requests = BrazeFixtures.MAPPER.readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url + "/__sandbox/requests")).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    long tracks = 0;
+    long throttled = 0;
+    double handling = 0;
+    for (JsonNode request : requests) {
+      if (request.path("path").asText().equals("/users/track")) {
+        tracks++;
+        throttled += request.path("status").asInt() == 429 ? 1 : 0;
+        handling += request.path("durationMillis").asDouble();
+      }
+    }
+    double rate = accepted / seconds;
+    double meanMillis = tracks == 0 ? 0 : handling / tracks;
+    double pacingCeiling = concurrency * 75 * 1000.0 / Math.max(LATENCY_MILLIS, meanMillis);
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("exit code               %d%n", run.exitCode());
+    System.out.printf("profiles acknowledged   %d of %d in %.1f s (JVM warm-up, discovery included)%n", accepted,
+        profiles, seconds);
+    System.out.printf("throughput              %.0f records/s = %.3f of the 75,000 objects/s Braze allows%n", rate,
+        rate / LIMIT_OBJECTS_PER_SECOND);
+    System.out.printf("/users/track requests   %d (%d x 429), %.1f objects per request%n", tracks, throttled,
+        tracks == 0 ? 0 : (double) accepted / (tracks - throttled));
+    System.out.printf("request handling        %.0f ms mean in the emulator (latency %d ms)%n", meanMillis,
+        LATENCY_MILLIS);
+    System.out.printf("concurrency ceiling     %.0f records/s (%d in flight x 75 / mean handling)%n", pacingCeiling,
+        concurrency);
+    System.out.printf("CPU connector           %.1f s = %.0f %% of %d cores over the run%n", connectorCpu,
+        100 * connectorCpu / (seconds * cores), cores);
+    System.out.printf("CPU emulator            %.1f s = %.0f %% of %d cores over the run%n", emulatorCpu,
+        100 * emulatorCpu / (seconds * cores), cores);
+    for (JsonNode trace : run.ofType("TRACE")) {
+      if ("ERROR".equals(trace.path("trace").path("type").asText())) {
+        System.out.println("error: " + trace.path("trace").path("error").path("message").asText());
+      }
+    }
+  }
+
+  private static long cpuNanos(Process process) {
+    return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+}

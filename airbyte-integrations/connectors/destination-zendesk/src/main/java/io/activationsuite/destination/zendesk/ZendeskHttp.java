@@ -1,0 +1,192 @@
+package io.activationsuite.destination.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.activationsuite.sink.http.ApiClient;
+import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.ApiResponseException;
+import io.activationsuite.sink.http.HttpClientFactory;
+import io.activationsuite.sink.http.HttpClientSettings;
+import io.activationsuite.sink.http.RetriesExhaustedException;
+import io.activationsuite.sink.http.auth.BasicAuth;
+import io.activationsuite.sink.http.auth.OAuth2Auth;
+import io.activationsuite.sink.http.auth.OAuth2Settings;
+import io.activationsuite.sink.http.auth.OAuth2TokenListener;
+import io.activationsuite.sink.http.auth.OAuth2TokenProvider;
+import io.activationsuite.sink.http.auth.RequestAuth;
+import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
+import io.activationsuite.sink.http.ratelimit.RateLimiter;
+import io.activationsuite.sink.http.ratelimit.RateLimits;
+import io.activationsuite.sink.http.retry.ResponseClassifier;
+import io.activationsuite.sink.http.retry.RetryAfter;
+import io.activationsuite.sink.http.retry.RetryPolicy;
+import io.activationsuite.sink.http.retry.Verdict;
+import io.activationsuite.sink.http.time.Waiter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * JSON calls to Zendesk on the shared HTTP layer: auth (OAuth with refresh-token rotation, or API token),
+ * one rate limiter paced to the plan's requests per minute and fed by Zendesk's headers, and two retry
+ * rules. {@link #call} (reads, polls, idempotent writes) retries 5xx, I/O errors and 429 after
+ * {@code Retry-After}. {@link #callOnce} (non-idempotent creates) retries only answers that prove nothing
+ * happened (429, 401) and reports anything else as {@link DeliveryUncertainException}.
+ */
+public final class ZendeskHttp implements AutoCloseable {
+
+  /** A non-idempotent request may have reached Zendesk but its answer was lost or a server error. */
+  public static final class DeliveryUncertainException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DeliveryUncertainException(String message) {
+      super(message);
+    }
+  }
+
+  /** Status and parsed body of a final answer. */
+  public record Answer(int status, JsonNode body) {}
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final OkHttpClient http;
+  private final ApiClient retrying;
+  private final ApiClient once;
+  private final String baseUrl;
+  private final Clock clock;
+  private final Waiter waiter;
+
+  /** The session's client; {@code onRefreshTokenRotated} persists a rotated refresh token. */
+  public ZendeskHttp(ZendeskConfig config, Clock clock, int concurrency, Consumer<String> onRefreshTokenRotated) {
+    this.clock = clock;
+    this.waiter = Waiter.system(clock);
+    this.http = HttpClientFactory.create(HttpClientSettings.defaults("activation-suite-destination-zendesk",
+        Math.max(32, concurrency)));
+    this.baseUrl = config.baseUrl().toString();
+    RateLimiter limiter = RateLimiter.create("Zendesk", RateLimits.builder()
+        .window(config.requestsPerMinute(), Duration.ofMinutes(1)).build(), clock, waiter);
+    RequestAuth auth = auth(config.credentials(), onRefreshTokenRotated);
+    this.retrying = client(limiter, auth, RetryPolicy.defaults(), response -> switch (response.status()) {
+      case 401 -> Verdict.refreshAuth();
+      case 429 -> Verdict.throttled("rate limited (HTTP 429)");
+      default -> response.status() >= 500 ? Verdict.retry("server error (HTTP " + response.status() + ")")
+          : Verdict.accept();
+    });
+    this.once = client(limiter, auth, RetryPolicy.none(),
+        response -> response.status() == 401 ? Verdict.refreshAuth() : Verdict.accept());
+  }
+
+  private ApiClient client(RateLimiter limiter, RequestAuth auth, RetryPolicy policy, ResponseClassifier rules) {
+    return ApiClient.builder("Zendesk", http).rateLimiter(limiter).auth(auth).signals(RateLimitHeaders.zendesk())
+        .retryPolicy(policy).classifier(rules).time(clock, waiter).build();
+  }
+
+  private RequestAuth auth(ZendeskCredentials credentials, Consumer<String> onRotated) {
+    HttpUrl tokenUrl = HttpUrl.get(baseUrl + "/oauth/tokens");
+    OAuth2Settings settings = switch (credentials) {
+      case ZendeskCredentials.ApiToken t -> null;
+      case ZendeskCredentials.OAuthRefresh r -> OAuth2Settings.refreshToken(tokenUrl, r.clientId(),
+          r.clientSecret(), r.refreshToken());
+      case ZendeskCredentials.ClientCredentials c -> OAuth2Settings.clientCredentials(tokenUrl, c.clientId(),
+          c.clientSecret(), "read write");
+    };
+    if (settings == null) {
+      ZendeskCredentials.ApiToken token = (ZendeskCredentials.ApiToken) credentials;
+      return new BasicAuth(token.email() + "/token", token.apiToken());
+    }
+    OAuth2TokenProvider tokens = OAuth2TokenProvider.builder(settings, http).time(clock, waiter)
+        .listener(new OAuth2TokenListener() {
+          @Override
+          public void onRefreshTokenRotated(String newRefreshToken) {
+            onRotated.accept(newRefreshToken);
+          }
+        }).build();
+    return new OAuth2Auth(tokens);
+  }
+
+  /** A request retried until it has a final answer (use for reads and idempotent writes). */
+  public Answer call(String method, String path, JsonNode body) throws IOException {
+    try {
+      return answer(retrying.execute(request(method, path, body)));
+    } catch (ApiResponseException e) {
+      return answer(e.response());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while calling Zendesk");
+    }
+  }
+
+  /**
+   * A non-idempotent request: sent again only after a 429 (Zendesk did not take it), never after an I/O
+   * error or a 5xx, which become {@link DeliveryUncertainException}.
+   */
+  public Answer callOnce(String method, String path, JsonNode body) throws IOException {
+    Request request = request(method, path, body);
+    while (true) {
+      ApiResponse response;
+      try {
+        response = once.execute(request);
+      } catch (ApiResponseException e) {
+        return answer(e.response());
+      } catch (RetriesExhaustedException e) {
+        throw new DeliveryUncertainException("the connection failed after the request was sent");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while calling Zendesk");
+      }
+      if (response.status() == 429) {
+        Instant now = clock.instant();
+        Instant until = RetryAfter.parse(response.header("Retry-After").orElse(null), now)
+            .orElse(now.plusSeconds(10));
+        once.limiter().pauseUntil(until);
+        continue;
+      }
+      if (response.status() >= 500) {
+        throw new DeliveryUncertainException("Zendesk answered HTTP " + response.status());
+      }
+      return answer(response);
+    }
+  }
+
+  /** The shared limiter (for tests and benchmarks). */
+  public RateLimiter limiter() {
+    return retrying.limiter();
+  }
+
+  private Request request(String method, String path, JsonNode body) throws IOException {
+    RequestBody payload = body == null ? null : RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
+    if (payload == null && (method.equals("POST") || method.equals("PUT"))) {
+      payload = RequestBody.create(new byte[0], JSON);
+    }
+    return new Request.Builder().url(baseUrl + path).method(method, payload).build();
+  }
+
+  private static Answer answer(ApiResponse response) {
+    byte[] bytes = response.body();
+    JsonNode body = MissingNode.getInstance();
+    if (bytes != null && bytes.length > 0) {
+      try {
+        body = MAPPER.readTree(bytes);
+      } catch (IOException e) {
+        body = MissingNode.getInstance();
+      }
+    }
+    return new Answer(response.status(), body);
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}
