@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 public final class Connectors {
 
   private static final List<ConnectorDescriptor> ALL = List.of(new HubSpotDescriptor(), new SalesforceDescriptor(),
-      new BrazeDescriptor());
+      new BrazeDescriptor(), new ZendeskDescriptor());
 
   private Connectors() {
   }

@@ -281,7 +281,8 @@ public final class LocalSync {
       long finish = lastEcho.getOrDefault(part.name(), end);
       results.add(new StreamResult(part.name(), part.spec().object(), part.mode(), counters[0],
           verifier.acknowledged(part.name()), verifier.rejected(part.name()), verifier.statesEchoed(part.name()),
-          Duration.ofNanos(Math.max(finish - begin, 1)), part.removal() ? null : changes.get(part.name())));
+          Duration.ofNanos(Math.max(finish - begin, 1)), part.removal() ? null : changes.get(part.name()),
+          verifier.merged(part.name())));
     }
     List<String> problems = new ArrayList<>(verifier.problems());
     if (exit == 0 && verifier.statesMissing() > 0) {

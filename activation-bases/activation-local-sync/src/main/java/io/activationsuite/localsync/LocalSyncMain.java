@@ -250,8 +250,7 @@ public final class LocalSyncMain {
       StringBuilder urls = new StringBuilder();
       for (EmulatorServer server : sandbox.servers()) {
         out.printf("  %-12s %s%n", server.name(), server.baseUrl());
-        out.printf("  %-12s %s/__sandbox/objects/<object>   %s/__sandbox/requests%n", "", server.baseUrl(),
-            server.baseUrl());
+        out.printf("  %-12s inspect: /__sandbox/objects/<object>, /__sandbox/requests%n", "");
         urls.append(" --sandbox-url ").append(server.baseUrl());
       }
       out.println("Use it from another terminal:");

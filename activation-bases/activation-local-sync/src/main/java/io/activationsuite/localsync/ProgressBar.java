@@ -24,7 +24,7 @@ public final class ProgressBar {
     this.out = out;
     this.enabled = enabled;
     this.terminal = terminal;
-    this.label = Terminal.fit(label, 24);
+    this.label = Terminal.fit(label, 20);
     this.total = total;
   }
 
@@ -58,6 +58,6 @@ public final class ProgressBar {
     String bar = terminal.green("#".repeat(filled)) + terminal.dim(".".repeat(BAR - filled));
     String counts = String.format("%,d/%,d", done, total);
     String rate = String.format("%,.0f rec/s", done / seconds);
-    return String.format("  %-24s [%s] %3.0f%% %-19s %s", label, bar, fraction * 100, counts, rate);
+    return String.format("  %-20s [%s] %3.0f%% %-19s %s", label, bar, fraction * 100, counts, rate);
   }
 }

@@ -2,6 +2,7 @@ package io.activationsuite.localsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.localsync.cdc.StreamChanges;
+import io.activationsuite.protocol.checkpoint.CheckpointStats;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
@@ -43,16 +44,25 @@ public final class ReportPrinter {
           out.println(Terminal.fit(line, Terminal.WIDTH));
         }
       }
+      result.streams().stream().filter(s -> s.merged() > 0).forEach(s -> out.println(Terminal.fit("  " + s.stream()
+          + ": " + CheckpointStats.merged(s.merged()) + " (counted as landed: one write carried both)",
+          Terminal.WIDTH)));
     }
     if (!preview && result.nothingLanded()) {
       out.println(terminal.red(terminal.bold(String.format("  NOTHING LANDED: all %,d records sent were rejected",
           result.sent()))));
     }
     if (result.traceError() != null) {
-      out.println(terminal.red(Terminal.fit("  connector error: " + result.traceError(), Terminal.WIDTH)));
+      printWrapped("  connector error: " + result.traceError());
     }
     for (String problem : result.problems()) {
-      out.println(terminal.red(Terminal.fit("  checkpoint problem: " + problem, Terminal.WIDTH)));
+      printWrapped("  checkpoint problem: " + problem);
+    }
+  }
+
+  private void printWrapped(String text) {
+    for (String line : Terminal.wrap(text, Terminal.WIDTH, "    ")) {
+      out.println(terminal.red(line));
     }
   }
 

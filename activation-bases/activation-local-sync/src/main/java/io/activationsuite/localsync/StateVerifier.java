@@ -1,6 +1,7 @@
 package io.activationsuite.localsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.activationsuite.protocol.checkpoint.CheckpointLedger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,22 +47,28 @@ public final class StateVerifier {
       problems.add("Stream " + stream + ": STATE id " + id + " counts " + acknowledged + " acknowledged + "
           + rejected + " rejected, but " + expected.records() + " records were sent before it");
     }
-    long[] total = totals.computeIfAbsent(stream, s -> new long[3]);
+    long[] total = totals.computeIfAbsent(stream, s -> new long[4]);
     total[0] += Math.max(acknowledged, 0);
     total[1] += rejected;
     total[2]++;
+    total[3] += (long) stats.path("additionalStats").path(CheckpointLedger.MERGED_RECORD_COUNT).asDouble(0);
+  }
+
+  /** Acknowledged records that landed folded into a later record with the same key. */
+  public synchronized long merged(String stream) {
+    return totals.getOrDefault(stream, new long[4])[3];
   }
 
   public synchronized long acknowledged(String stream) {
-    return totals.getOrDefault(stream, new long[3])[0];
+    return totals.getOrDefault(stream, new long[4])[0];
   }
 
   public synchronized long rejected(String stream) {
-    return totals.getOrDefault(stream, new long[3])[1];
+    return totals.getOrDefault(stream, new long[4])[1];
   }
 
   public synchronized long statesEchoed(String stream) {
-    return totals.getOrDefault(stream, new long[3])[2];
+    return totals.getOrDefault(stream, new long[4])[2];
   }
 
   /** States sent but never echoed. */

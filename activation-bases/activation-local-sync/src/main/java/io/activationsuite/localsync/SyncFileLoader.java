@@ -39,7 +39,7 @@ public final class SyncFileLoader {
       e.getKnownPropertyIds().forEach(id -> allowed.add(id.toString()));
       allowed.remove("baseDirectory");
       allowed.remove("path");
-      throw new UserError("sync file " + path + ", line " + e.getLocation().getLineNr() + ": unknown key '"
+      throw new UserError("sync file " + path + ", line " + lineOf(text, e.getPropertyName(), e) + ": unknown key '"
           + e.getPropertyName() + "'; allowed here: " + String.join(", ", allowed));
     } catch (JsonProcessingException e) {
       String line = e.getLocation() == null ? "?" : Integer.toString(e.getLocation().getLineNr());
@@ -71,6 +71,20 @@ public final class SyncFileLoader {
       }
     }
     return file.withLocation(path);
+  }
+
+  /** The line where {@code key:} is written (the parser's position is past it), else the parser's line. */
+  private static int lineOf(String text, String key, UnrecognizedPropertyException e) {
+    java.util.regex.Pattern written = java.util.regex.Pattern.compile(
+        "^[\\s-]*\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
+    List<String> lines = text.lines().toList();
+    int parserLine = e.getLocation() == null ? lines.size() : e.getLocation().getLineNr();
+    for (int i = Math.min(parserLine, lines.size()) - 1; i >= 0; i--) {
+      if (written.matcher(lines.get(i)).find()) {
+        return i + 1;
+      }
+    }
+    return parserLine;
   }
 
   private static void require(boolean condition, String message) {

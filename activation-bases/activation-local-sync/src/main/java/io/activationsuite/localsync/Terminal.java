@@ -72,6 +72,34 @@ public final class Terminal {
     return oneLine.length() <= width ? oneLine : oneLine.substring(0, Math.max(0, width - 3)) + "...";
   }
 
+  /**
+   * Breaks {@code text} into lines of at most {@code width} columns at spaces (a longer word is cut),
+   * every line after the first starting with {@code indent}: messages are shown whole, never cut off.
+   */
+  public static java.util.List<String> wrap(String text, int width, String indent) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    String flat = text.replace('\n', ' ').replace('\r', ' ');
+    String leading = flat.substring(0, flat.length() - flat.stripLeading().length());
+    StringBuilder line = new StringBuilder(leading);
+    boolean empty = true;
+    for (String word : flat.strip().split(" +")) {
+      if (!empty && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+        line.append(indent);
+        empty = true;
+      }
+      line.append(empty ? "" : " ").append(word);
+      empty = false;
+      while (line.length() > width) {
+        lines.add(line.substring(0, width));
+        line.replace(0, width, indent);
+      }
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+
   private String paint(String code, String text) {
     return colour ? "\u001b[" + code + "m" + text + RESET : text;
   }

@@ -9,7 +9,7 @@ import io.activationsuite.localsync.launch.ConnectorRun;
 import io.activationsuite.localsync.launch.JarConnectorLauncher;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
-import io.activationsuite.sandbox.SandboxOptions;
+import io.activationsuite.sandbox.junit.SandboxTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,27 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
  * HubSpot connector jar as a process, the HubSpot sandbox and the snapshot file. A segment of 200
  * contacts; members that leave it are archived.
  */
+@SandboxTest("hubspot")
 class ChangeCaptureEndToEndTest {
   private static final int MEMBERS = 200;
-  private static EmulatorServer hubspot;
+  private EmulatorServer hubspot;
 
   @TempDir Path dir;
   private final Map<String, String[]> model = new LinkedHashMap<>();
   private long syncId = 100;
 
-  @BeforeAll
-  static void startSandbox() {
-    hubspot = EmulatorServer.start("hubspot", SandboxOptions.defaults());
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    hubspot.close();
-  }
-
   @BeforeEach
-  void freshSandboxAndModel() throws Exception {
-    hubspot.reset();
+  void freshModel(EmulatorServer server) throws Exception {
+    hubspot = server;
     for (int i = 0; i < MEMBERS; i++) {
       model.put(String.format("member%03d@example.com", i), new String[] {"First" + i, "Last" + i, "at_risk"});
     }
@@ -107,7 +96,7 @@ class ChangeCaptureEndToEndTest {
     return JarConnectorLauncher.of(ConnectorJars.locate("hubspot"));
   }
 
-  private static List<JsonNode> liveContacts() {
+  private List<JsonNode> liveContacts() {
     List<JsonNode> live = new ArrayList<>();
     hubspot.objects("contacts").forEach(c -> {
       if (!c.path("archived").asBoolean()) {
@@ -117,7 +106,7 @@ class ChangeCaptureEndToEndTest {
     return live;
   }
 
-  private static long writeRequests() {
+  private long writeRequests() {
     return hubspot.requests().entries().stream().filter(ChangeCaptureEndToEndTest::isWrite).count();
   }
 

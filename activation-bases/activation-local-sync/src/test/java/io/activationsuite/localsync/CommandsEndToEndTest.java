@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activationsuite.localsync.launch.JarConnectorLauncher;
 import io.activationsuite.sandbox.EmulatorServer;
-import io.activationsuite.sandbox.SandboxOptions;
+import io.activationsuite.sandbox.junit.SandboxTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The runner's commands against the HubSpot sandbox with the real connector jar: {@code objects}, a run
  * on a sandbox that outlives it ({@code --sandbox-url}), an unknown object, and a run where nothing landed.
  */
+@SandboxTest("hubspot")
 class CommandsEndToEndTest {
-  private static EmulatorServer hubspot;
+  private EmulatorServer hubspot;
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startSandbox() {
-    hubspot = EmulatorServer.start("hubspot", SandboxOptions.defaults());
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    hubspot.close();
+  @BeforeEach
+  void sandbox(EmulatorServer server) {
+    hubspot = server;
   }
 
   private Path syncFile(String object, String query) throws Exception {
@@ -87,7 +82,6 @@ class CommandsEndToEndTest {
   @Test
   void givenASandboxThatOutlivesRuns_whenRunTwice_thenTheSecondRunSendsNothingAndTheSnapshotSitsNextToTheFile()
       throws Exception {
-    hubspot.reset();
     Path file = syncFile("contacts", TEN_PEOPLE);
     String url = hubspot.baseUrl().toString();
     ByteArrayOutputStream first = new ByteArrayOutputStream();

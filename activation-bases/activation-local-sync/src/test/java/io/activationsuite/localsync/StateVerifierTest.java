@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.protocol.model.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StateVerifierTest {
@@ -29,6 +34,25 @@ class StateVerifierTest {
     assertThat(verifier.acknowledged("users")).isEqualTo(14);
     assertThat(verifier.rejected("users")).isEqualTo(1);
     assertThat(verifier.statesMissing()).isZero();
+  }
+
+  @Test
+  void givenMergedRecordsInTheStats_thenTheyAreCountedAndTheReportSaysSo() throws Exception {
+    verifier.sent("users", 1, 48);
+    JsonNode state = echoed(48, 48, 1, 48, 0);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) state.get("destinationStats")).putObject("additionalStats")
+        .put("mergedRecordCount", 1.0);
+
+    verifier.echoed(state);
+
+    assertThat(verifier.merged("users")).isEqualTo(1);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new ReportPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), Terminal.plain()).print(
+        new SyncResult("hubspot", List.of(new StreamResult("users", "contacts", "append_dedup", 48,
+            48, 0, 1, Duration.ofSeconds(1), null, verifier.merged("users"))), null, 0, null,
+            List.of(), List.of()), false);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("users: 1 record merged into a later one with the same key");
   }
 
   @Test

@@ -90,4 +90,15 @@ class TerminalOutputTest {
     assertThat(line).contains(" 25%").contains("250,000/1,000,000");
     assertThat(line.length()).isLessThanOrEqualTo(Terminal.WIDTH);
   }
+
+  @Test
+  void givenALongConnectorError_whenPrinted_thenItIsWrappedWithinHundredColumnsAndKeptWhole() {
+    String message = "config_error: " + "word ".repeat(60) + "the-end";
+    SyncResult failed = new SyncResult("hubspot", List.of(), dir(), 1, message, List.of(), List.of());
+
+    String text = print(failed, Terminal.plain());
+
+    assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Terminal.WIDTH));
+    assertThat(text).contains("the-end").contains("  connector error: config_error: word");
+  }
 }

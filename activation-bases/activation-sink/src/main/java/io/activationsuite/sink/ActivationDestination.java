@@ -23,6 +23,7 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.config.ConfigReader;
 import io.activationsuite.sink.http.HostUnreachableException;
 import io.activationsuite.sink.outcome.EngineLog;
 import io.activationsuite.sink.plan.DestinationCatalogBuilder;
@@ -55,15 +56,15 @@ import org.slf4j.LoggerFactory;
 public final class ActivationDestination implements Destination {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationDestination.class);
 
-  private final ActivationApi api;
+  private final ActivationApi<?> api;
   private final Clock clock;
 
   @jakarta.inject.Inject
-  public ActivationDestination(ActivationApi api) {
+  public ActivationDestination(ActivationApi<?> api) {
     this(api, Clock.systemUTC());
   }
 
-  ActivationDestination(ActivationApi api, Clock clock) {
+  ActivationDestination(ActivationApi<?> api, Clock clock) {
     this.api = api;
     this.clock = clock;
   }
@@ -83,7 +84,7 @@ public final class ActivationDestination implements Destination {
     } catch (ConfigErrorException e) {
       return AirbyteConnectionStatus.failed(e.userMessage());
     }
-    try (ApiSession session = api.open(config, services(config, null))) {
+    try (ApiSession session = open(api, config, services(config, null))) {
       AirbyteConnectionStatus status = session.check(mappings.objectNames());
       if (status.status() != AirbyteConnectionStatus.Status.SUCCEEDED) {
         return status;
@@ -108,7 +109,7 @@ public final class ActivationDestination implements Destination {
 
   @Override
   public DestinationCatalog discover(JsonNode config) throws Exception {
-    try (ApiSession session = api.open(config, services(config, null))) {
+    try (ApiSession session = open(api, config, services(config, null))) {
       DestinationCatalog catalog = DestinationCatalogBuilder.build(session.objects());
       if (catalog.operations().isEmpty()) {
         throw new ConfigErrorException("These credentials cannot write any " + api.name()
@@ -123,7 +124,7 @@ public final class ActivationDestination implements Destination {
     JsonNode config = context.config();
     EngineOptions options = EngineOptions.fromConfig(config);
     MappingsConfig mappings = MappingsConfig.from(config);
-    ApiSession session = api.open(config, services(config, context.output()));
+    ApiSession session = open(api, config, services(config, context.output()));
     RejectedRecordStore store = null;
     try {
       StreamPlanner planner = new StreamPlanner(objectsNamed(session, objectsUsed(context, mappings)), mappings);
@@ -168,15 +169,39 @@ public final class ActivationDestination implements Destination {
     return names;
   }
 
+  /** Reads the config into the connector's record (a {@link ConfigErrorException} when it cannot) and opens. */
+  private static <C> ApiSession open(ActivationApi<C> api, JsonNode config, SessionServices services)
+      throws Exception {
+    return api.open(ConfigReader.read(config, api.configType()), services);
+  }
+
   private SessionServices services(JsonNode config, ProtocolOutput output) {
-    Consumer<ObjectNode> updater = updated -> {
+    ObjectNode persisted = config.deepCopy();
+    Consumer<ObjectNode> updater = changes -> {
       if (output == null) {
         LOG.warn("The connector updated its config outside a write; the update is not persisted");
         return;
       }
+      ObjectNode updated;
+      synchronized (persisted) {
+        merge(persisted, changes);
+        updated = persisted.deepCopy();
+      }
       output.write(AirbyteMessage.of(AirbyteControlMessage.connectorConfig(clock.millis(), updated)));
     };
     return new SessionServices(clock, EngineOptions.fromConfig(config).concurrency(), updater);
+  }
+
+  /** Sets {@code changes} on {@code target}, merging nested objects property by property. */
+  static void merge(ObjectNode target, JsonNode changes) {
+    changes.properties().forEach(change -> {
+      JsonNode current = target.get(change.getKey());
+      if (current instanceof ObjectNode object && change.getValue().isObject()) {
+        merge(object, change.getValue());
+      } else {
+        target.set(change.getKey(), change.getValue().deepCopy());
+      }
+    });
   }
 
   private static String describe(StreamPlan plan) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The write of one sync, put together from four parts with one job each: {@link Admission} (mapping,
@@ -37,6 +38,7 @@ import java.util.Map;
  */
 public final class ActivationWriteSession implements WriteSession {
   private final Map<StreamDescriptor, StreamLane> lanes;
+  private final AtomicBoolean summaryLogged = new AtomicBoolean();
   private final ByteBudget budget;
   private final WriteLog log;
   private final OutcomeRecorder recorder;
@@ -122,6 +124,15 @@ public final class ActivationWriteSession implements WriteSession {
   }
 
   private void logSummary() {
+    if (summaryLogged.getAndSet(true)) {
+      return;
+    }
+    for (StreamLane lane : lanes.values()) {
+      for (RecordMapper.MissingSource missing : lane.mapper().missingSources()) {
+        log.missingSource(lane.plan().stream(), missing.path(), missing.destination(), missing.records(),
+            lane.counters().receivedCount());
+      }
+    }
     log.summary(lanes.values().stream().map(StreamLane::counters).toList(), admission.unmapped(),
         recorder.store(), budget.peak(), budget.capacity());
   }

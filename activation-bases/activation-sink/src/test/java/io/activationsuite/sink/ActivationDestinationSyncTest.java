@@ -130,6 +130,26 @@ class ActivationDestinationSyncTest {
   }
 
   @Test
+  void givenOpenSchemaAndAMistypedSourcePath_whenSynced_thenAWarningCountsTheRecordsThatLackedIt() {
+    String mappings = "\"mappings\":[{\"source_stream\":\"people\",\"destination_object\":\"contacts\","
+        + "\"operation\":\"upsert\",\"matching_key\":\"email\",\"fields\":["
+        + "{\"destination_field\":\"email\",\"source\":{\"mapping_type\":\"source_path\",\"source_path\":\"email\"}},"
+        + "{\"destination_field\":\"first_name\",\"source\":{\"mapping_type\":\"source_path\","
+        + "\"source_path\":\"nam\"}}]}]";
+    List<String> lines = List.of(record("people", "{\"email\":\"a@example.com\",\"name\":\"Ann\"}"),
+        record("people", "{\"email\":\"b@example.com\",\"name\":\"Bob\"}"), state("people", 2),
+        complete("people"));
+
+    int exit = harness.write(harness.config(baseUrl(), mappings), catalog(plainStream("people")), lines);
+
+    assertThat(exit).as(harness.stdout()).isZero();
+    assertThat(harness.messages("LOG")).filteredOn(l -> l.path("log").path("level").asText().equals("WARN"))
+        .extracting(l -> l.path("log").path("message").asText())
+        .anySatisfy(m -> assertThat(m).contains("crm.people").contains("'nam'").contains("first_name")
+            .contains("absent from 2 of 2 records"));
+  }
+
+  @Test
   void givenServerOutageMidSync_whenWriting_thenEarnedStatesAreEchoedThenOneTransientTraceAndLaterStatesAreNot() {
     TestActivationApi.maxRecords = 5;
     api.outageAfter(2);

@@ -64,9 +64,8 @@ class ActivationWriteSessionTest {
   }
 
   private BatchWriter httpWriter(StreamPlan plan) throws Exception {
-    return new TestActivationApi().open(
-        io.activationsuite.protocol.model.Json.mapper().createObjectNode().put("base_url", server.url("/").toString()),
-        null).writer(plan);
+    return new TestActivationApi().open(new TestActivationApi.TestConfig(server.url("/").toString(), "k"), null)
+        .writer(plan);
   }
 
   private static EngineOptions options() {
@@ -118,6 +117,9 @@ class ActivationWriteSessionTest {
     assertThat(batches.get(0).get(0).payload().toString())
         .isEqualTo("{\"email\":\"A@example.com\",\"first_name\":\"two\",\"age\":1}");
     assertThat(fixture.ledger.stats().acknowledged()).isEqualTo(2);
+    assertThat(fixture.ledger.stats().merged()).isEqualTo(1);
+    assertThat(fixture.logs).anySatisfy(line -> assertThat(line).startsWith("INFO Stream ")
+        .contains("2 acknowledged (1 record merged into a later one with the same key)"));
   }
 
   @Test

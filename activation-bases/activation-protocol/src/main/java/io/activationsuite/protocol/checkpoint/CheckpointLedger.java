@@ -19,10 +19,17 @@ import java.util.function.Consumer;
  * never closes, so nothing has to be known in advance about which kind of states will come.
  *
  * <p>The echoed STATE is the original message with {@code state.destinationStats} set to the records
- * acknowledged and rejected since the previous STATE of the same scope; nothing else is touched, so
+ * acknowledged and rejected since the previous STATE of the same scope (and {@code additionalStats} with the
+ * acknowledged ones merged into a later record, when there were some); nothing else is touched, so
  * unknown properties such as the platform's {@code id} survive.
  */
 public final class CheckpointLedger {
+  /**
+   * The {@code destinationStats.additionalStats} entry counting acknowledged records that were merged into
+   * a later record with the same key (present only when there were some).
+   */
+  public static final String MERGED_RECORD_COUNT = "mergedRecordCount";
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Consumer<ObjectNode> emitter;
   private final Map<StreamDescriptor, ScopeQueue> streamScopes = new HashMap<>();
@@ -31,6 +38,7 @@ public final class CheckpointLedger {
   private long tracked;
   private long acknowledged;
   private long rejected;
+  private long merged;
   private long statesReceived;
   private long statesEmitted;
   private Exception barrierFailure;
@@ -91,7 +99,7 @@ public final class CheckpointLedger {
   public CheckpointStats stats() {
     lock.lock();
     try {
-      return new CheckpointStats(tracked, acknowledged, rejected, statesReceived, statesEmitted);
+      return new CheckpointStats(tracked, acknowledged, rejected, statesReceived, statesEmitted, merged);
     } finally {
       lock.unlock();
     }
@@ -107,7 +115,7 @@ public final class CheckpointLedger {
     }
   }
 
-  private void end(Ticket ticket, boolean wasRejected) {
+  private void end(Ticket ticket, boolean wasRejected, boolean wasMerged) {
     lock.lock();
     try {
       if (wasRejected) {
@@ -115,13 +123,16 @@ public final class CheckpointLedger {
       } else {
         acknowledged++;
       }
+      if (wasMerged) {
+        merged++;
+      }
       if (ticket.streamBucket != null) {
-        ticket.streamBucket.end(wasRejected);
+        ticket.streamBucket.end(wasRejected, wasMerged);
         if (ticket.streamBucket.releasable()) {
           release(ticket.streamBucket.owner);
         }
       }
-      ticket.globalBucket.end(wasRejected);
+      ticket.globalBucket.end(wasRejected, wasMerged);
       if (ticket.globalBucket.releasable()) {
         release(globalScope);
       }
@@ -148,6 +159,9 @@ public final class CheckpointLedger {
       ObjectNode stats = state.putObject("destinationStats");
       stats.set("recordCount", DoubleNode.valueOf(head.acknowledged));
       stats.set("rejectedRecordCount", DoubleNode.valueOf(head.rejected));
+      if (head.merged > 0) {
+        stats.putObject("additionalStats").set(MERGED_RECORD_COUNT, DoubleNode.valueOf(head.merged));
+      }
       statesEmitted++;
       emitter.accept(head.stateMessage);
     }
@@ -159,14 +173,18 @@ public final class CheckpointLedger {
     long pending;
     long acknowledged;
     long rejected;
+    long merged;
     ObjectNode stateMessage;
 
     Bucket(ScopeQueue owner) {
       this.owner = owner;
     }
 
-    void end(boolean wasRejected) {
+    void end(boolean wasRejected, boolean wasMerged) {
       pending--;
+      if (wasMerged) {
+        merged++;
+      }
       if (wasRejected) {
         rejected++;
       } else {
@@ -207,6 +225,11 @@ public final class CheckpointLedger {
     }
 
     @Override
+    public void merged() {
+      finish(false, true);
+    }
+
+    @Override
     public void rejected() {
       finish(true);
     }
@@ -217,10 +240,14 @@ public final class CheckpointLedger {
     }
 
     private void finish(boolean wasRejected) {
+      finish(wasRejected, false);
+    }
+
+    private void finish(boolean wasRejected, boolean wasMerged) {
       if (!done.compareAndSet(false, true)) {
         throw new IllegalStateException("A record was ended twice: this is a bug in the connector");
       }
-      end(this, wasRejected);
+      end(this, wasRejected, wasMerged);
     }
   }
 }

@@ -1,8 +1,11 @@
 package io.activationsuite.protocol.checkpoint;
 
-/** Totals of one write: what came in, what ended how, how many states were echoed and are still held. */
+/**
+ * Totals of one write: what came in, what ended how (of the acknowledged, how many were {@code merged}
+ * into a later record with the same key), how many states were echoed and are still held.
+ */
 public record CheckpointStats(
-    long recordsTracked, long acknowledged, long rejected, long statesReceived, long statesEmitted) {
+    long recordsTracked, long acknowledged, long rejected, long statesReceived, long statesEmitted, long merged) {
 
   public long inFlight() {
     return recordsTracked - acknowledged - rejected;
@@ -10,5 +13,10 @@ public record CheckpointStats(
 
   public long statesHeld() {
     return statesReceived - statesEmitted;
+  }
+
+  /** "1 record merged into a later one with the same key", for summaries. */
+  public static String merged(long count) {
+    return count + (count == 1 ? " record" : " records") + " merged into a later one with the same key";
   }
 }

@@ -9,6 +9,14 @@ public interface RecordTicket {
   /** The destination API accepted the record. */
   void acknowledged();
 
+  /**
+   * The API accepted the record's values folded into a later record with the same matching key (one write
+   * for both); it counts as acknowledged, and as merged in the STATE's {@code additionalStats}.
+   */
+  default void merged() {
+    acknowledged();
+  }
+
   /** The record was rejected and written to the rejected-records store (flushed before the STATE). */
   void rejected();
 

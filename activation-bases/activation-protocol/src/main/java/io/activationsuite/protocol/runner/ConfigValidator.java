@@ -18,6 +18,7 @@ public final class ConfigValidator {
   private static final int MAX_REPORTED = 5;
 
   private final JsonSchema schema;
+  private final JsonNode connectionSpecification;
 
   /** Airbyte UI annotations: meaningful to the platform's form, not to validation. */
   private static final List<String> AIRBYTE_KEYWORDS = List.of(
@@ -33,6 +34,7 @@ public final class ConfigValidator {
         .defaultMetaSchemaIri(metaSchema.getIri())
         .build();
     this.schema = factory.getSchema(connectionSpecification);
+    this.connectionSpecification = connectionSpecification;
   }
 
   /** Throws a {@link ConfigErrorException} naming each offending field when the config does not fit. */
@@ -41,10 +43,13 @@ public final class ConfigValidator {
     if (messages.isEmpty()) {
       return;
     }
+    OneOfBranches branches = new OneOfBranches(connectionSpecification, config);
+    messages = branches.chosenOnly(messages);
     List<String> lines =
-        messages.stream()
-            .sorted(Comparator.comparing(ValidationMessage::getMessage))
-            .map(ConfigValidator::describe)
+        java.util.stream.Stream.concat(branches.unchosenDiscriminators().stream(),
+                messages.stream()
+                    .sorted(Comparator.comparing(ValidationMessage::getMessage))
+                    .map(ConfigValidator::describe))
             .distinct()
             .limit(MAX_REPORTED)
             .toList();

@@ -172,7 +172,9 @@ public final class WriteOperation {
 
   private void logSummary(CheckpointStats stats) {
     output.log(Level.INFO, "Write finished: " + stats.recordsTracked() + " records read, "
-        + stats.acknowledged() + " acknowledged, " + stats.rejected() + " rejected, "
+        + stats.acknowledged() + " acknowledged"
+        + (stats.merged() == 0 ? "" : " (" + CheckpointStats.merged(stats.merged()) + ")")
+        + ", " + stats.rejected() + " rejected, "
         + stats.statesEmitted() + " of " + stats.statesReceived() + " states committed");
   }
 

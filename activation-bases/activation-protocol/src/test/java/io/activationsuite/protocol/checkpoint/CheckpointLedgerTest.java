@@ -34,6 +34,30 @@ class CheckpointLedgerTest {
   }
 
   @Test
+  void givenARecordMergedIntoALaterOne_whenItsStateIsReleased_thenTheStatsCountItAcknowledgedAndMerged() {
+    RecordTicket earlier = ledger.track(USERS);
+    RecordTicket later = ledger.track(USERS);
+    ledger.onState(state(1), StateScope.of(USERS));
+
+    earlier.merged();
+    later.acknowledged();
+
+    ObjectNode stats = (ObjectNode) emitted.get(0).path("state").path("destinationStats");
+    assertThat(stats.path("recordCount").asDouble()).isEqualTo(2.0);
+    assertThat(stats.path("additionalStats").path(CheckpointLedger.MERGED_RECORD_COUNT).asDouble()).isEqualTo(1.0);
+    assertThat(ledger.stats().merged()).isEqualTo(1);
+    assertThat(CheckpointStats.merged(1)).isEqualTo("1 record merged into a later one with the same key");
+  }
+
+  @Test
+  void givenNoMergedRecords_whenAStateIsReleased_thenItHasNoAdditionalStats() {
+    ledger.track(USERS).acknowledged();
+    ledger.onState(state(1), StateScope.of(USERS));
+
+    assertThat(emitted.get(0).path("state").path("destinationStats").has("additionalStats")).isFalse();
+  }
+
+  @Test
   void givenATicketEndedTwice_whenEnding_thenItFailsLoudly() {
     RecordTicket ticket = ledger.track(USERS);
     ticket.acknowledged();

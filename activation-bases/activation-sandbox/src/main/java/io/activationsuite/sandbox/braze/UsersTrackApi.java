@@ -236,7 +236,7 @@ final class UsersTrackApi {
       }
       JsonNode stored = CustomAttributes.apply(profile.attributes, name, value, merge);
       if (stored != null) {
-        store.customAttributeTypes.putIfAbsent(name, BrazeValues.dataType(stored));
+        store.customAttributeTypes.computeIfAbsent(name, n -> BrazeValues.dataType(stored));
       }
     }
   }

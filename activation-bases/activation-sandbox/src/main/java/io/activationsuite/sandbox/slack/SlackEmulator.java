@@ -137,13 +137,16 @@ public final class SlackEmulator implements Emulator {
   /**
    * {@code messages} (every posted message), {@code channels}, {@code users}, or a channel id or name
    * ({@code finance-alerts}, {@code #finance-alerts}, {@code C0FINANCE01}, a DM's {@code D...}) for the
-   * messages posted there.
+   * messages posted there; the connector's object names {@code channel_messages} / {@code channel_digest}
+   * (messages in channels) and {@code direct_messages} (messages in DMs) work too.
    */
   @Override
   public JsonNode objects(String type) {
     return switch (type) {
       case "messages" -> workspace.messagesJson();
       case "channels", "users" -> workspace.toJson().get(type);
+      case "channel_messages", "channel_digest" -> workspace.messagesJson(false);
+      case "direct_messages" -> workspace.messagesJson(true);
       default -> workspace.messagesJson(type)
           .orElseThrow(() -> new NoSuchElementException("no Slack channel or object type " + type));
     };

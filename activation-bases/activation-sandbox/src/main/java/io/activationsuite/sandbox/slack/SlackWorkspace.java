@@ -164,8 +164,18 @@ final class SlackWorkspace {
 
   /** Every posted message, in order, for inspection. */
   synchronized ArrayNode messagesJson() {
+    return messagesJson((Boolean) null);
+  }
+
+  /** Posted messages in direct messages ({@code true}), in channels ({@code false}) or everywhere (null). */
+  synchronized ArrayNode messagesJson(Boolean inDirectMessages) {
     ArrayNode all = Json.array();
-    messages.values().forEach(list -> list.forEach(m -> all.add(m.toInspectionJson())));
+    messages.forEach((channel, list) -> {
+      boolean im = channels.containsKey(channel) && channels.get(channel).im();
+      if (inDirectMessages == null || inDirectMessages == im) {
+        list.forEach(m -> all.add(m.toInspectionJson()));
+      }
+    });
     return all;
   }
 

@@ -1,14 +1,12 @@
 package io.activationsuite.sink.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-
 /**
  * The one thing a connector implements (as a Micronaut {@code @Singleton}): what is specific to its
  * API. The engine's destination turns it into spec, check, discover and write.
+ *
+ * @param <C> the connector's config record (see {@link #configType()})
  */
-public interface ActivationApi {
+public interface ActivationApi<C> {
 
   /** Short lowercase name, e.g. {@code hubspot}: used in logs, docs and rejected-record paths. */
   String name();
@@ -17,15 +15,13 @@ public interface ActivationApi {
   String documentationUrl();
 
   /**
-   * The connector's own spec properties (credentials, base URL, tier...) as JSON Schema properties,
-   * with the names of the required ones in {@link #requiredProperties()}. The engine adds the shared
-   * ones: {@code mappings}, {@code object_storage_config} and the advanced options.
+   * The record of the connector's own config properties (credentials, base URL, tier...), annotated with
+   * {@link io.activationsuite.sink.config.SpecField}: the spec's JSON Schema is generated from it and the
+   * config is read into it (see docs/connector-config.md). The engine adds the shared properties:
+   * {@code mappings}, {@code object_storage_config} and the advanced options.
    */
-  ObjectNode specProperties();
+  Class<C> configType();
 
-  /** Names of the required connector-specific properties. */
-  List<String> requiredProperties();
-
-  /** Opens an authenticated session for the (schema-valid) config. */
-  ApiSession open(JsonNode config, SessionServices services) throws Exception;
+  /** Opens an authenticated session for the (schema-valid) config, read into {@link #configType()}. */
+  ApiSession open(C config, SessionServices services) throws Exception;
 }

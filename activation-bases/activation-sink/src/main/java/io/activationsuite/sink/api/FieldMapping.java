@@ -24,8 +24,10 @@ public record FieldMapping(String destination, Source source, NullPolicy nullPol
   /** What a null (or missing) source value does. */
   public enum NullPolicy {
     /** Leave the destination field untouched. */
+    @com.fasterxml.jackson.annotation.JsonProperty("skip")
     SKIP,
     /** Clear the destination field. */
+    @com.fasterxml.jackson.annotation.JsonProperty("clear")
     CLEAR
   }
 }

@@ -103,7 +103,6 @@ public final class StreamLane {
       long before = waiting.record().sizeBytes();
       waiting.absorb(record, limits.maxBytes());
       adjustBytes(waiting, waiting.record().sizeBytes() - before);
-      counters.collapsed();
       return;
     }
     if (pending.isEmpty()) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -105,8 +106,13 @@ public final class RecordMapper {
         throw new IllegalArgumentException("field " + destination + " cannot be written with "
             + plan.operation().name().toLowerCase(Locale.ROOT) + " on " + plan.object().name());
       }
+      List<SourcePath> sourcePaths = ValueSource.paths(mapping.source());
+      LongAdder[] missing = new LongAdder[sourcePaths.size()];
+      for (int i = 0; i < missing.length; i++) {
+        missing[i] = new LongAdder();
+      }
       compiled.add(new MappedField(destination, path, ValueSource.of(mapping.source()), mapping.nullPolicy(),
-          coercer));
+          coercer, sourcePaths, missing, mapping.source() instanceof FieldMapping.Source.Path));
     }
     checkNoOverlap(compiled);
     this.mappedFields = compiled;
@@ -175,6 +181,7 @@ public final class RecordMapper {
     } else {
       for (MappedField field : mappedFields) {
         JsonNode value = field.source().read(data);
+        field.countMissing(data, value);
         if (value == null || value.isNull()) {
           if (field.nullPolicy() == NullPolicy.CLEAR) {
             nullFields = withNull(nullFields, field.coercer());
@@ -217,6 +224,26 @@ public final class RecordMapper {
     }
     return new OutboundRecord(correlationId, key, payload, nullFields, size[0] + nullFields.size() * 16);
   }
+
+  /**
+   * The source paths that records lacked altogether (no such property, as opposed to a null value), with
+   * how many records lacked each: where the stream's schema is open a mistyped path shows up only here.
+   */
+  public List<MissingSource> missingSources() {
+    List<MissingSource> missing = new ArrayList<>();
+    for (MappedField field : mappedFields) {
+      for (int i = 0; i < field.sourcePaths().size(); i++) {
+        long count = field.missing()[i].sum();
+        if (count > 0) {
+          missing.add(new MissingSource(field.destination(), field.sourcePaths().get(i).toString(), count));
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** A source path that {@code records} records lacked, read for destination field {@code destination}. */
+  public record MissingSource(String destination, String path, long records) {}
 
   /** The key under which records collapse: the matching key, case-folded for email keys. */
   public String collapseKey(OutboundRecord record) {
@@ -315,7 +342,26 @@ public final class RecordMapper {
     return length;
   }
 
-  /** One compiled mapping; {@code path} holds the segments of a nested destination, else null. */
+  /**
+   * One compiled mapping; {@code path} holds the segments of a nested destination, else null;
+   * {@code sourcePaths} are the source paths it reads, with how many records lacked each ({@code missing}).
+   */
   private record MappedField(String destination, String[] path, ValueSource source, NullPolicy nullPolicy,
-      ValueCoercer coercer) {}
+      ValueCoercer coercer, List<SourcePath> sourcePaths, LongAdder[] missing, boolean direct) {
+
+    /** Counts the paths this record lacks: a path source's value was just read, a template's are read here. */
+    void countMissing(JsonNode data, JsonNode value) {
+      if (direct) {
+        if (value == null) {
+          missing[0].increment();
+        }
+        return;
+      }
+      for (int i = 0; i < sourcePaths.size(); i++) {
+        if (sourcePaths.get(i).read(data) == null) {
+          missing[i].increment();
+        }
+      }
+    }
+  }
 }

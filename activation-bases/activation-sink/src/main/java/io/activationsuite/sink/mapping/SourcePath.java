@@ -78,6 +78,11 @@ public final class SourcePath {
     return node;
   }
 
+  /** The steps of the path: property names ({@link String}) and list indexes ({@link Integer}). */
+  public List<Object> steps() {
+    return List.of(steps);
+  }
+
   @Override
   public String toString() {
     return text;

@@ -52,6 +52,11 @@ public final class Template {
     return new Template(parts);
   }
 
+  /** The source paths of the template's placeholders, in order. */
+  public List<SourcePath> paths() {
+    return parts.stream().filter(p -> p instanceof Placeholder).map(p -> ((Placeholder) p).path()).toList();
+  }
+
   /** Renders the template against a record; null when it is only placeholders and all are empty. */
   public String render(JsonNode record) {
     StringBuilder out = new StringBuilder();

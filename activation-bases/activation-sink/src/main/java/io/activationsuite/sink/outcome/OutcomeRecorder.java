@@ -45,10 +45,13 @@ public final class OutcomeRecorder {
     int count = record.inputs().size();
     switch (outcome) {
       case RecordOutcome.Accepted accepted -> {
-        for (InboundRecord input : record.inputs()) {
-          input.ticket().acknowledged();
+        // every input but the last was folded into the one after it: one write landed for all of them
+        for (int i = 0; i < count - 1; i++) {
+          record.inputs().get(i).ticket().merged();
         }
+        record.inputs().get(count - 1).ticket().acknowledged();
         counters.acknowledged(count);
+        counters.merged(count - 1);
         budget.release(record.charge());
         counted(count, 0);
       }

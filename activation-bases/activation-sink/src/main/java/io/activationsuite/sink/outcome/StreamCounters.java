@@ -1,5 +1,6 @@
 package io.activationsuite.sink.outcome;
 
+import io.activationsuite.protocol.checkpoint.CheckpointStats;
 import io.activationsuite.protocol.model.StreamDescriptor;
 import io.activationsuite.sink.api.RejectionReason;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class StreamCounters {
   private final LongAdder batches = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder splits = new LongAdder();
-  private final LongAdder collapsed = new LongAdder();
+  private final LongAdder merged = new LongAdder();
 
   public StreamCounters(StreamDescriptor stream) {
     this.stream = stream;
@@ -45,8 +46,9 @@ public final class StreamCounters {
     splits.increment();
   }
 
-  public void collapsed() {
-    collapsed.increment();
+  /** Acknowledged records whose values landed folded into a later record with the same key. */
+  public void merged(int records) {
+    merged.add(records);
   }
 
   public long receivedCount() {
@@ -69,6 +71,10 @@ public final class StreamCounters {
     return rejected.get(reason.ordinal());
   }
 
+  public long mergedCount() {
+    return merged.sum();
+  }
+
   public long batchCount() {
     return batches.sum();
   }
@@ -81,7 +87,8 @@ public final class StreamCounters {
   public String summary() {
     StringBuilder line = new StringBuilder("Stream ").append(stream).append(": ")
         .append(received.sum()).append(" records in, ")
-        .append(acknowledged.sum()).append(" acknowledged, ")
+        .append(acknowledged.sum()).append(" acknowledged")
+        .append(merged.sum() == 0 ? "" : " (" + CheckpointStats.merged(merged.sum()) + ")").append(", ")
         .append(rejectedCount()).append(" rejected");
     StringBuilder reasons = new StringBuilder();
     for (RejectionReason reason : RejectionReason.values()) {
@@ -96,7 +103,6 @@ public final class StreamCounters {
     }
     return line.append(", ").append(batches.sum()).append(" batches, ")
         .append(retries.sum()).append(" record retries, ")
-        .append(splits.sum()).append(" batch splits, ")
-        .append(collapsed.sum()).append(" records collapsed into a later one with the same key").toString();
+        .append(splits.sum()).append(" batch splits").toString();
   }
 }

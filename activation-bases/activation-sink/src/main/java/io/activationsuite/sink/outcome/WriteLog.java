@@ -58,6 +58,13 @@ public final class WriteLog {
     return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
+  /** A mapped source path that records lacked altogether: where the stream's schema is open, a likely typo. */
+  public void missingSource(StreamDescriptor stream, String path, String field, long lacking, long received) {
+    log.log(Level.WARN, "Stream '" + stream + "': source path '" + path + "' of field '" + field
+        + "' was absent from " + lacking + " of " + received + " records, so the field got no value from it; "
+        + "if the stream has no such column, fix the mapping");
+  }
+
   /** The end-of-sync summary, logged once. */
   public void summary(Collection<StreamCounters> streams, Collection<StreamCounters> unmapped,
       RejectedRecordStore store, long peakBytes, long capacityBytes) {

@@ -10,6 +10,8 @@ import io.activationsuite.sink.api.ObjectOperation;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.mapping.RecordMapper;
+import io.activationsuite.sink.mapping.SourcePath;
+import io.activationsuite.sink.mapping.ValueSource;
 import io.activationsuite.sink.spec.MappingEntry;
 import io.activationsuite.sink.spec.MappingsConfig;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ public final class StreamPlanner {
     StreamDescriptor stream = configured.descriptor();
     Optional<MappingEntry> entry = mappings.find(stream);
     if (entry.isPresent()) {
-      return fromMapping(stream, entry.get());
+      return fromMapping(stream, entry.get(), StreamColumns.of(configured.stream().jsonSchema()));
     }
     if (configured.destinationObjectName() != null && !configured.destinationObjectName().isBlank()) {
       return fromCatalog(stream, configured);
@@ -52,7 +54,7 @@ public final class StreamPlanner {
         + "activation UI so that the catalog names a destination object.");
   }
 
-  private StreamPlan fromMapping(StreamDescriptor stream, MappingEntry entry) {
+  private StreamPlan fromMapping(StreamDescriptor stream, MappingEntry entry, StreamColumns columns) {
     String where = "Stream '" + stream + "' (mappings entry for '" + entry.sourceStream() + "')";
     DestinationObject object = object(where, entry.destinationObject());
     ObjectOperation operation = operation(where, object, entry.operation());
@@ -62,7 +64,17 @@ public final class StreamPlanner {
       throw new ConfigErrorException(where + ": no field mapping gives a value to the matching key '" + key
           + "'; add a field mapping with destination_field '" + key + "'.");
     }
-    return validated(where, new StreamPlan(stream, object, entry.operation(), key, entry.fields()));
+    StreamPlan plan = validated(where, new StreamPlan(stream, object, entry.operation(), key, entry.fields()));
+    for (FieldMapping field : entry.fields()) {
+      for (SourcePath path : ValueSource.paths(field.source())) {
+        String problem = columns.problem(path);
+        if (problem != null) {
+          throw new ConfigErrorException(where + ", field '" + field.destination() + "': source path " + problem
+              + ". Fix the source path (or the stream's query) so that the field gets a value.");
+        }
+      }
+    }
+    return plan;
   }
 
   private StreamPlan fromCatalog(StreamDescriptor stream, ConfiguredAirbyteStream configured) {
@@ -90,9 +102,21 @@ public final class StreamPlanner {
         throw new ConfigErrorException(where + ": the matching key " + path + " must be one top-level field.");
       }
       requested = path.get(0);
+      String problem = keyProblem(configured, requested);
+      if (problem != null) {
+        throw new ConfigErrorException(where + ": the matching key (primary_key) " + problem + ".");
+      }
     }
     String key = matchingKey(where, object, supported, requested);
     return validated(where, new StreamPlan(stream, object, operation, key, List.<FieldMapping>of()));
+  }
+
+  private static String keyProblem(ConfiguredAirbyteStream configured, String key) {
+    try {
+      return StreamColumns.of(configured.stream().jsonSchema()).problem(SourcePath.compile(key));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private DestinationObject object(String where, String name) {

@@ -2,12 +2,12 @@ package io.activationsuite.sink.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.sink.api.FieldMapping.NullPolicy;
+import io.activationsuite.sink.config.ConfigReader;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * The engine's tuning, read from the shared advanced config properties (with the same defaults as the
- * spec), plus internal knobs tests and benchmarks may change.
+ * The engine's tuning, read from the shared advanced config properties ({@link AdvancedOptions}), plus
+ * internal knobs tests and benchmarks may change.
  *
  * @param concurrency write requests in flight at once
  * @param linger how long a partial batch waits for more records (bulk writers wait ten times longer)
@@ -42,15 +42,14 @@ public record EngineOptions(
 
   /** The options of a (schema-valid) connector config. */
   public static EngineOptions fromConfig(JsonNode config) {
-    JsonNode threshold = config.path("rejected_records_threshold_percent");
-    JsonNode buffer = config.path("buffer_memory_mb");
+    AdvancedOptions advanced = ConfigReader.read(config, AdvancedOptions.class);
     return new EngineOptions(
-        config.path("concurrency").asInt(DEFAULT_CONCURRENCY),
-        Duration.ofMillis(config.path("batch_linger_ms").asLong(DEFAULT_LINGER_MS)),
-        threshold.isNumber() ? threshold.doubleValue() : null,
+        advanced.concurrency(),
+        Duration.ofMillis(advanced.batchLingerMs()),
+        advanced.rejectedRecordsThresholdPercent(),
         THRESHOLD_MINIMUM_SAMPLE,
-        NullPolicy.valueOf(config.path("null_values").asText("skip").toUpperCase(Locale.ROOT)),
-        buffer.isIntegralNumber() ? buffer.longValue() << 20 : defaultBufferBytes(),
+        advanced.nullValues(),
+        advanced.bufferMemoryMb() != null ? (long) advanced.bufferMemoryMb() << 20 : defaultBufferBytes(),
         DEFAULT_MAX_ATTEMPTS,
         Duration.ofMillis(500));
   }

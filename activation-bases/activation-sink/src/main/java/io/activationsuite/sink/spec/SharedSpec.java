@@ -1,23 +1,22 @@
 package io.activationsuite.sink.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.model.ConnectorSpecification;
 import io.activationsuite.protocol.model.DestinationSyncMode;
 import io.activationsuite.protocol.model.Json;
 import io.activationsuite.sink.api.ActivationApi;
+import io.activationsuite.sink.config.ConfigSchemas;
 import io.activationsuite.sink.rejected.ObjectStorageConfig;
 import io.activationsuite.sink.rejected.ObjectStorageSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles a connector's spec: its own properties first, then the properties every activation connector
+ * Assembles a connector's spec: its own properties first (generated from its config record), then the properties every activation connector
  * shares ({@code mappings}, {@code object_storage_config} and the advanced options), as one draft-07
  * schema, with the sync modes and protocol version the engine supports.
  */
@@ -28,35 +27,50 @@ public final class SharedSpec {
   private static final List<DestinationSyncMode> SYNC_MODES = List.of(DestinationSyncMode.APPEND,
       DestinationSyncMode.APPEND_DEDUP, DestinationSyncMode.UPDATE, DestinationSyncMode.SOFT_DELETE);
   private static final ObjectNode SHARED = load();
+  private static final ObjectNode ADVANCED = ConfigSchemas.schemaOf(AdvancedOptions.class);
 
   private SharedSpec() {}
 
   /** The full specification of a connector built on the engine. */
-  public static ConnectorSpecification build(ActivationApi api) {
+  public static ConnectorSpecification build(ActivationApi<?> api) {
+    ObjectNode own = ownSchema(api);
     ObjectNode schema = Json.mapper().createObjectNode();
     schema.put("$schema", "http://json-schema.org/draft-07/schema#");
     schema.put("title", capitalized(api.name()) + " Destination Spec");
     schema.put("type", "object");
-    ArrayNode required = schema.putArray("required");
-    api.requiredProperties().forEach(required::add);
+    schema.set("required", own.has("required") ? own.get("required") : schema.arrayNode());
     schema.put("additionalProperties", true);
+    if (own.has("groups")) {
+      schema.set("groups", own.get("groups"));
+    }
     ObjectNode properties = schema.putObject("properties");
     int order = 0;
-    Iterator<Map.Entry<String, JsonNode>> own = api.specProperties().deepCopy().properties().iterator();
-    while (own.hasNext()) {
-      Map.Entry<String, JsonNode> property = own.next();
+    for (Map.Entry<String, JsonNode> property : own.path("properties").properties()) {
+      if (sharedPropertyNames().contains(property.getKey())) {
+        throw new IllegalStateException(api.configType().getName() + " reuses the shared property "
+            + property.getKey());
+      }
       properties.set(property.getKey(), property.getValue());
       order = Math.max(order, property.getValue().path("order").asInt(order) + 1);
     }
-    ObjectNode shared = SHARED.deepCopy();
-    properties.set("mappings", ((ObjectNode) shared.get("mappings")).put("order", order++));
+    properties.set("mappings", ((ObjectNode) SHARED.deepCopy().get("mappings")).put("order", order++));
     ObjectStorageSpec.addTo(schema, order++);
-    for (String name : List.of("concurrency", "batch_linger_ms", "rejected_records_threshold_percent",
-        "null_values", "buffer_memory_mb", "dry_run")) {
-      properties.set(name, ((ObjectNode) shared.get(name)).put("order", order++));
+    for (Map.Entry<String, JsonNode> property : ADVANCED.path("properties").properties()) {
+      properties.set(property.getKey(), ((ObjectNode) property.getValue().deepCopy()).put("order", order++));
     }
     return new ConnectorSpecification(api.documentationUrl(), null, schema, true, false, false, SYNC_MODES,
         null, PROTOCOL_VERSION, null);
+  }
+
+  @SuppressWarnings("deprecation")
+  private static ObjectNode ownSchema(ActivationApi<?> api) {
+    if (api instanceof io.activationsuite.sink.api.HandWrittenSpec handWritten) {
+      ObjectNode own = Json.mapper().createObjectNode();
+      own.set("properties", handWritten.specProperties().deepCopy());
+      handWritten.requiredProperties().forEach(own.putArray("required")::add);
+      return own;
+    }
+    return ConfigSchemas.schemaOf(api.configType());
   }
 
   /** The names of the shared properties, which a connector's own properties must not reuse. */
@@ -64,6 +78,7 @@ public final class SharedSpec {
     List<String> names = new java.util.ArrayList<>();
     SHARED.fieldNames().forEachRemaining(names::add);
     names.add(ObjectStorageConfig.PROPERTY);
+    ADVANCED.path("properties").fieldNames().forEachRemaining(names::add);
     return names;
   }
 

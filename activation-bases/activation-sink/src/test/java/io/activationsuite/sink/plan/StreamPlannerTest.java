@@ -94,6 +94,50 @@ class StreamPlannerTest {
         .isInstanceOf(ConfigErrorException.class).hasMessageContaining("unknown filter 'shout'");
   }
 
+  private static final String LISTED = "{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"},"
+      + "\"name\":{\"type\":\"string\"},\"address\":{\"type\":\"object\",\"properties\":"
+      + "{\"city\":{\"type\":\"string\"}}}}}";
+
+  private static ConfiguredAirbyteStream listed(String schema) throws Exception {
+    return stream("{\"stream\":{\"name\":\"users\",\"namespace\":\"crm\",\"json_schema\":" + schema + "},"
+        + "\"destination_sync_mode\":\"append\"}");
+  }
+
+  private static MappingsConfig firstNameFrom(String type, String source) throws Exception {
+    return mappings("{\"source_stream\":\"users\",\"destination_object\":\"contacts\",\"operation\":\"upsert\","
+        + "\"matching_key\":\"email\",\"fields\":[{\"destination_field\":\"email\",\"source\":{\"mapping_type\":"
+        + "\"source_path\",\"source_path\":\"email\"}},{\"destination_field\":\"first_name\",\"source\":"
+        + "{\"mapping_type\":\"" + type + "\",\"" + type + "\":\"" + source + "\"}}]}");
+  }
+
+  @Test
+  void givenMappingNamingAColumnTheSchemaDoesNotList_whenPlanned_thenConfigErrorNamesStreamFieldAndClosestColumn()
+      throws Exception {
+    assertThatThrownBy(() -> planner(firstNameFrom("source_path", "nam")).plan(listed(LISTED)))
+        .isInstanceOf(ConfigErrorException.class)
+        .hasMessageContaining("crm.users").hasMessageContaining("field 'first_name'")
+        .hasMessageContaining("'nam' names no column of the stream").hasMessageContaining("did you mean 'name'?");
+    assertThatThrownBy(() -> planner(firstNameFrom("template", "Dear {{ nmae | upper }}")).plan(listed(LISTED)))
+        .isInstanceOf(ConfigErrorException.class).hasMessageContaining("did you mean 'name'?");
+    assertThatThrownBy(() -> planner(firstNameFrom("source_path", "address.cty")).plan(listed(LISTED)))
+        .isInstanceOf(ConfigErrorException.class).hasMessageContaining("no property 'cty' under 'address'")
+        .hasMessageContaining("did you mean 'city'?");
+    assertThatThrownBy(() -> planner(mappings("")).plan(stream("{\"stream\":{\"name\":\"users\",\"namespace\":"
+        + "\"crm\",\"json_schema\":" + LISTED + "},\"destination_sync_mode\":\"append_dedup\","
+        + "\"destination_object_name\":\"contacts\",\"primary_key\":[[\"emial\"]]}")))
+        .isInstanceOf(ConfigErrorException.class).hasMessageContaining("matching key")
+        .hasMessageContaining("did you mean 'email'?");
+  }
+
+  @Test
+  void givenMappingOnListedOrOpenSchemas_whenPlanned_thenKnownColumnsAndOpenSchemasPass() throws Exception {
+    assertThat(planner(firstNameFrom("source_path", "address.city")).plan(listed(LISTED)).fieldMappings()).hasSize(2);
+    assertThat(planner(firstNameFrom("template", "{{name}} of {{address.city}}")).plan(listed(LISTED))).isNotNull();
+    assertThat(planner(firstNameFrom("source_path", "nam")).plan(listed("{\"type\":\"object\"}"))).isNotNull();
+    assertThat(planner(firstNameFrom("source_path", "nam")).plan(listed(LISTED.substring(0, LISTED.length() - 1)
+        + ",\"additionalProperties\":true}"))).isNotNull();
+  }
+
   @Test
   void givenObjects_whenDiscovered_thenOneOperationPerObjectAndModeWithPlatformSchemaConventions() {
     DestinationCatalog catalog = DestinationCatalogBuilder.build(List.of(TestActivationApi.CONTACTS));

@@ -1,9 +1,7 @@
 package io.activationsuite.sink.testapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
-import io.activationsuite.protocol.model.Json;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.DestinationField;
@@ -13,16 +11,16 @@ import io.activationsuite.sink.api.ObjectOperation;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.config.SpecField;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** The test connector: one {@code contacts} object written over HTTP to {@code base_url}. */
 @Singleton
-public final class TestActivationApi implements ActivationApi {
+public final class TestActivationApi implements ActivationApi<TestActivationApi.TestConfig> {
 
   /** The object this API offers. */
   public static final DestinationObject CONTACTS = new DestinationObject("contacts", "Contacts", List.of(
@@ -46,6 +44,11 @@ public final class TestActivationApi implements ActivationApi {
               Set.of()),
           new ObjectOperation(Operation.ARCHIVE, List.of("email"), Set.of(), Set.of())));
 
+  /** The test connector's own config: where its API is, and the key it sends. */
+  public record TestConfig(
+      @JsonProperty(value = "base_url", required = true) @SpecField(order = 0) String baseUrl,
+      @JsonProperty(value = "api_key", required = true) @SpecField(secret = true, order = 1) String apiKey) {}
+
   /** Batch limits the writer declares (tests change them). */
   public static volatile int maxRecords = 10;
 
@@ -62,24 +65,17 @@ public final class TestActivationApi implements ActivationApi {
   }
 
   @Override
-  public ObjectNode specProperties() {
-    return (ObjectNode) Json.mapper().valueToTree(Map.of(
-        "base_url", Map.of("type", "string", "order", 0),
-        "api_key", Map.of("type", "string", "airbyte_secret", true, "order", 1)));
+  public Class<TestConfig> configType() {
+    return TestConfig.class;
   }
 
   @Override
-  public List<String> requiredProperties() {
-    return List.of("base_url", "api_key");
-  }
-
-  @Override
-  public ApiSession open(JsonNode config, SessionServices services) {
-    HttpUrl base = HttpUrl.get(config.get("base_url").asText());
+  public ApiSession open(TestConfig config, SessionServices services) {
+    HttpUrl base = HttpUrl.get(config.baseUrl());
     return new ApiSession() {
       @Override
       public AirbyteConnectionStatus check(Set<String> objectNames) {
-        return "bad".equals(config.path("api_key").asText()) ? AirbyteConnectionStatus.failed("The API key was refused")
+        return "bad".equals(config.apiKey()) ? AirbyteConnectionStatus.failed("The API key was refused")
             : AirbyteConnectionStatus.succeeded();
       }
 

@@ -38,6 +38,8 @@ public final class RateLimiter {
   private long lastReservation = Long.MIN_VALUE;
   private long pausedUntil = Long.MIN_VALUE;
   private long sequence;
+  /** Reservations recorded but not yet granted or cancelled: they will reach the server after any answer now. */
+  private long reserved;
   private long dailyUsed;
   private Instant dailyPeriodEnd;
   private long learnedDailyLeft = -1;
@@ -124,6 +126,7 @@ public final class RateLimiter {
           waits++;
           waitNanos += waited;
         }
+        reserved--;
         inFlight.put(seq, at);
         return new Permit(instant(at), seq, Duration.ofNanos(waited));
       } finally {
@@ -245,7 +248,15 @@ public final class RateLimiter {
     if (signal.dailyRemaining() < 0) {
       return;
     }
-    long sentSince = sequence - permitSequence;
+    // requests the server may not have counted yet when it answered: those granted after this one and still in
+    // flight, and reservations about to be sent; requests that already completed were counted (no over-count when
+    // requests run in parallel)
+    long sentSince = reserved;
+    for (long other : inFlight.keySet()) {
+      if (other > permitSequence) {
+        sentSince++;
+      }
+    }
     long left = signal.dailyRemaining() - sentSince;
     if (left <= 0) {
       learnedDailyLeft = 0;
@@ -343,6 +354,7 @@ public final class RateLimiter {
   }
 
   private void record(long at) {
+    reserved++;
     for (WindowState window : windows) {
       window.log.insert(at);
     }
@@ -355,6 +367,7 @@ public final class RateLimiter {
   }
 
   private void unrecord(long at) {
+    reserved--;
     for (WindowState window : windows) {
       window.log.remove(at);
     }

@@ -181,6 +181,21 @@ class RateLimiterTest {
   }
 
   @Test
+  void dailyRemainingOfParallelRequestsIsNotOverCountedWhenAnswersArriveOutOfOrder() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.unlimited(), time, time);
+    Permit first = grant(limiter);
+    Permit second = grant(limiter);
+    // the server counted both; the second answers first, then the first: one request is really left
+    limiter.complete(second, new RateLimitSignal(-1, -1, null, null, 2, 250_000));
+    limiter.complete(first, new RateLimitSignal(-1, -1, null, null, 1, 250_000));
+
+    grant(limiter);
+
+    assertThatThrownBy(() -> grant(limiter)).isInstanceOf(QuotaExhaustedException.class);
+  }
+
+  @Test
   void interruptedWaitConsumesNoSlot() throws Exception {
     FakeTime time = new FakeTime(T0);
     Waiter interrupted = deadline -> {

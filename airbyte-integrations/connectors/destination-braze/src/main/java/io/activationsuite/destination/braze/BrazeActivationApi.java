@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.HandWrittenSpec;
 import io.activationsuite.sink.api.SessionServices;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * states through Braze's REST API. The engine turns it into an Airbyte destination.
  */
 @Singleton
-public final class BrazeActivationApi implements ActivationApi {
+public final class BrazeActivationApi implements ActivationApi<JsonNode>, HandWrittenSpec {
 
   @Override
   public String name() {
@@ -23,6 +24,11 @@ public final class BrazeActivationApi implements ActivationApi {
   @Override
   public String documentationUrl() {
     return "https://github.com/activationsuite/activation-suite/blob/main/docs/integrations/destinations/braze.md";
+  }
+
+  @Override
+  public Class<JsonNode> configType() {
+    return JsonNode.class;
   }
 
   @Override

@@ -177,7 +177,8 @@ public final class BrazeHttp implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while calling Braze");
     }
-    long wait = response.header("Retry-After").map(v -> Long.parseLong(v.trim())).orElse(1L);
+    long wait = response.header("Retry-After").filter(v -> v.trim().matches("\\d{1,6}"))
+        .map(v -> Long.parseLong(v.trim())).orElse(1L);
     String next = response.header("Link").filter(l -> l.contains("rel=\"next\"") && l.indexOf('<') >= 0)
         .map(l -> HttpUrl.parse(l.substring(l.indexOf('<') + 1, l.indexOf('>'))))
         .map(url -> url.encodedPath().substring(1) + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery()))

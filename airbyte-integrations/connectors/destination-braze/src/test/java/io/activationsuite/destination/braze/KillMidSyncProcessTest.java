@@ -2,24 +2,18 @@ package io.activationsuite.destination.braze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.LatencySpec;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import io.activationsuite.testkit.process.ConnectorProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,22 +42,21 @@ class KillMidSyncProcessTest {
     Files.writeString(dir.resolve("catalog.json"), ConfiguredCatalogs.forSync(1).stream("people", "users",
         "append_dedup", List.of("external_id"), List.of(user(0))).json());
 
-    List<JsonNode> first = new CopyOnWriteArrayList<>();
-    Process process = start(input(0), first);
+    ConnectorProcess first = ConnectorProcess.write(JAR, dir, input(0));
+    Process process = first.process();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (stateCount(first) < 2 && process.isAlive() && System.nanoTime() < deadline) {
+    while (first.stateCount() < 2 && process.isAlive() && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     assertThat(process.isAlive()).as("the connector must still be writing when killed").isTrue();
     process.destroyForcibly();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    int resumeAt = (int) stateCount(first) * STATE_EVERY;
+    int resumeAt = (int) first.stateCount() * STATE_EVERY;
     assertThat(resumeAt).isLessThan(RECORDS);
 
-    List<JsonNode> second = new CopyOnWriteArrayList<>();
-    Process rerun = start(input(resumeAt), second);
-    assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(rerun.exitValue()).as(second.toString()).isZero();
+    ConnectorProcess second = ConnectorProcess.write(JAR, dir, input(resumeAt));
+    assertThat(second.process().waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.process().exitValue()).as(second.messages().toString()).isZero();
 
     Set<String> ids = new HashSet<>();
     braze.objects("users").forEach(u -> ids.add(u.path("external_id").asText()));
@@ -85,35 +78,5 @@ class KillMidSyncProcessTest {
       }
     }
     return String.join("\n", input.complete("people").lines()) + "\n";
-  }
-
-  private Process start(String input, List<JsonNode> messages) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "write",
-        "--config", dir.resolve("config.json").toString(), "--catalog", dir.resolve("catalog.json").toString())
-        .redirectError(dir.resolve("stderr-" + System.nanoTime() + ".log").toFile())
-        .start();
-    Thread.ofVirtual().start(() -> {
-      try (OutputStream stdin = process.getOutputStream()) {
-        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException killed) {
-        // the process died while we were still writing: expected for the killed run
-      }
-    });
-    Thread.ofVirtual().start(() -> {
-      try (BufferedReader stdout = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
-          messages.add(BrazeFixtures.MAPPER.readTree(line));
-        }
-      } catch (IOException closed) {
-        // stream closed by the kill
-      }
-    });
-    return process;
-  }
-
-  private static long stateCount(List<JsonNode> messages) {
-    return messages.stream().filter(m -> "STATE".equals(m.path("type").asText())).count();
   }
 }

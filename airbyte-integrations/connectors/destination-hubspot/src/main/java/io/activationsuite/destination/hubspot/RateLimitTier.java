@@ -1,5 +1,6 @@
 package io.activationsuite.destination.hubspot;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /**
@@ -11,9 +12,6 @@ public enum RateLimitTier {
   PROFESSIONAL_ENTERPRISE("professional_enterprise", 190),
   API_LIMIT_INCREASE("api_limit_increase", 250);
 
-  /** The tier used when the config does not name one: Professional and Enterprise accounts. */
-  public static final RateLimitTier DEFAULT = PROFESSIONAL_ENTERPRISE;
-
   private final String configValue;
   private final int requestsPerTenSeconds;
 
@@ -22,6 +20,8 @@ public enum RateLimitTier {
     this.requestsPerTenSeconds = requestsPerTenSeconds;
   }
 
+  /** The tier's name in the config (and spec). */
+  @JsonValue
   public String configValue() {
     return configValue;
   }

@@ -70,6 +70,35 @@ class HubSpotConnectorRunnerTest {
   }
 
   @Test
+  void aMissingCredentialIsReportedForTheChosenAuthTypeOnlyAtCheckAndWrite(EmulatorServer server) {
+    ObjectNode config = HubSpotFixtures.oauthConfig(server);
+    ((ObjectNode) config.get("credentials")).remove("refresh_token");
+
+    JsonNode status = harness().run("check", config, null, "").only("CONNECTION_STATUS").path("connectionStatus");
+    RunnerHarness.Run write = harness().run("write", config,
+        RunnerHarness.catalog("users", "contacts", "append_dedup", "email"), "");
+
+    assertThat(status.path("status").asText()).isEqualTo("FAILED");
+    assertThat(status.path("message").asText()).contains("refresh_token").doesNotContain("access_token")
+        .doesNotContain("one and only one");
+    assertThat(write.exitCode()).isNotZero();
+    JsonNode error = write.ofType("TRACE").get(0).path("trace").path("error");
+    assertThat(error.path("failure_type").asText()).isEqualTo("config_error");
+    assertThat(error.path("message").asText()).contains("refresh_token").doesNotContain("access_token");
+  }
+
+  @Test
+  void aConfigThatNamesNoAuthTypeIsToldTheChoices(EmulatorServer server) {
+    ObjectNode config = HubSpotFixtures.privateAppConfig(server);
+    ((ObjectNode) config.get("credentials")).remove("auth_type");
+
+    JsonNode status = harness().run("check", config, null, "").only("CONNECTION_STATUS").path("connectionStatus");
+
+    assertThat(status.path("message").asText()).contains("credentials.auth_type': must be one of private_app, oauth2")
+        .doesNotContain("client_secret");
+  }
+
+  @Test
   void checkWithOAuthRefreshesAndIntrospectsTheToken(EmulatorServer server) {
     JsonNode status = harness().run("check", HubSpotFixtures.oauthConfig(server), null, "")
         .only("CONNECTION_STATUS").path("connectionStatus");

@@ -44,7 +44,7 @@ final class HubSpotFixtures {
 
   HubSpotSession open(JsonNode config) {
     SessionServices services = new SessionServices(Clock.systemUTC(), 4, updatedConfigs::add);
-    return (HubSpotSession) new HubSpotActivationApi().open(config, services);
+    return (HubSpotSession) new HubSpotActivationApi().open(HubSpotConfig.from(config), services);
   }
 
   static DestinationObject object(HubSpotSession session, String name) throws Exception {

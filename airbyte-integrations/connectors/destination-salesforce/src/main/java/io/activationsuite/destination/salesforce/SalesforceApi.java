@@ -1,7 +1,5 @@
 package io.activationsuite.destination.salesforce;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.destination.salesforce.auth.SalesforceOAuth;
 import io.activationsuite.destination.salesforce.bulk.BulkJobClient;
 import io.activationsuite.destination.salesforce.http.ApiUsageMonitor;
@@ -21,18 +19,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
 /**
- * The Salesforce connector for the activation engine: its spec, and sessions that authenticate with
+ * The Salesforce connector for the activation engine: its config record, and sessions that authenticate with
  * OAuth (refresh token or client credentials) and write through Bulk API 2.0 or sObject Collections.
  */
 @Singleton
-public class SalesforceApi implements ActivationApi {
+public class SalesforceApi implements ActivationApi<SalesforceConfig> {
   private static final String USER_AGENT = "activationsuite-destination-salesforce";
   private final Function<Clock, Waiter> waiters;
   private final RandomGenerator jitter;
@@ -63,25 +60,19 @@ public class SalesforceApi implements ActivationApi {
   }
 
   @Override
-  public ObjectNode specProperties() {
-    return SalesforceSpec.properties();
+  public Class<SalesforceConfig> configType() {
+    return SalesforceConfig.class;
   }
 
   @Override
-  public List<String> requiredProperties() {
-    return List.of("credentials");
-  }
-
-  @Override
-  public ApiSession open(JsonNode config, SessionServices services) {
-    SalesforceConfig settings = SalesforceConfig.from(config);
+  public ApiSession open(SalesforceConfig settings, SessionServices services) {
     Clock clock = services.clock();
     Waiter waiter = waiters.apply(clock);
     OkHttpClient client = HttpClientFactory.create(HttpClientSettings
         .defaults(USER_AGENT, Math.max(5, services.concurrency() * 2))
         .withTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(15)));
     SalesforceOAuth oauth = SalesforceOAuth.create(settings.loginUrl(), settings.credentials(), client, clock,
-        waiter, rotated -> services.configUpdater().accept(RefreshTokenRotation.updatedConfig(config, rotated)));
+        waiter, services::persistRefreshToken);
     ApiClient api = ApiClient.builder("Salesforce", client)
         .auth(oauth)
         .rateLimiter(RateLimiter.create("Salesforce", RateLimits.unlimited(), clock, waiter))

@@ -1,30 +1,67 @@
 package io.activationsuite.destination.salesforce;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.destination.salesforce.auth.Credentials;
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.sink.config.ConfigReader;
+import io.activationsuite.sink.config.SpecField;
 import io.activationsuite.sink.http.BaseUrls;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * The connector's own settings, read from the (schema-valid) config and checked for what a schema
- * cannot express: which login URL to use, a well-formed API version, plain http only on loopback.
+ * The Salesforce connector's own config, from which its spec is generated: OAuth credentials (refresh token
+ * or client credentials), which login host to use, the API version and the advanced write settings. The
+ * constructor checks what a schema cannot: a well-formed API version, plain http only on loopback.
  *
- * @param loginUrl base URL of the OAuth token endpoint (no trailing slash)
+ * @param myDomainUrl the My Domain login URL, null when not given
  * @param apiVersion REST API version without the {@code v}, e.g. {@code 64.0}
  * @param bulkThreshold with {@link WriteStrategy#AUTO}, batches larger than this go through Bulk API 2.0
  * @param bulkMaxRecordsPerJob the most records one Bulk API 2.0 job carries
- * @param bulkPollMax the longest wait between two polls of a running bulk job
+ * @param bulkPollMaxMillis the longest wait between two polls of a running bulk job
+ * @param baseUrl testing only: replaces the login URL
  */
 public record SalesforceConfig(
+    @JsonProperty(value = "credentials", required = true)
+    @SpecField(title = "Authentication", order = 0, description = "How the connector signs in: an External Client"
+        + " App (or Connected App) with OAuth scopes 'api refresh_token'.")
     Credentials credentials,
-    String loginUrl,
+    @JsonProperty("is_sandbox")
+    @SpecField(title = "Sandbox org", order = 1, defaultValue = "false",
+        description = "Sign in at test.salesforce.com (a sandbox org).")
+    boolean isSandbox,
+    @JsonProperty("login_url")
+    @SpecField(title = "My Domain login URL", order = 2, pattern = "^https://.*$", description = "Your My Domain"
+        + " URL, e.g. https://mycompany.my.salesforce.com. Overrides 'Sandbox org'. Required for the client"
+        + " credentials flow.")
+    String myDomainUrl,
+    @JsonProperty("api_version")
+    @SpecField(title = "API version", order = 3, defaultValue = SalesforceConfig.DEFAULT_API_VERSION,
+        pattern = "^v?\\d{2,3}\\.0$", description = "Salesforce REST API version, e.g. 64.0.")
     String apiVersion,
+    @JsonProperty("write_strategy")
+    @SpecField(title = "Write strategy", order = 4, defaultValue = "auto", description = "auto: Bulk API 2.0 for"
+        + " large batches and sObject Collections for small ones; bulk: always Bulk API 2.0; collections: always"
+        + " sObject Collections (200 records per call).")
     WriteStrategy writeStrategy,
+    @JsonProperty("bulk_threshold")
+    @SpecField(title = "Bulk threshold", order = 5, minimum = 1,
+        defaultValue = "" + SalesforceConfig.DEFAULT_BULK_THRESHOLD,
+        description = "With the auto strategy, batches of more records than this use Bulk API 2.0.")
     int bulkThreshold,
+    @JsonProperty("bulk_max_records_per_job")
+    @SpecField(title = "Records per bulk job", order = 6, minimum = 1,
+        defaultValue = "" + SalesforceConfig.DEFAULT_BULK_MAX_RECORDS,
+        description = "The most records one Bulk API 2.0 job carries.")
     int bulkMaxRecordsPerJob,
-    Duration bulkPollMax) {
+    @JsonProperty("bulk_poll_max_millis")
+    @SpecField(minimum = 10, hidden = true, description = "Longest wait between two bulk job polls (ms).")
+    Integer bulkPollMaxMillis,
+    @JsonProperty("base_url")
+    @SpecField(hidden = true,
+        description = "Testing only: replaces the login URL (plain http allowed for localhost only).")
+    String baseUrl) {
 
   /** The API version used when the config names none. */
   public static final String DEFAULT_API_VERSION = "64.0";
@@ -38,55 +75,48 @@ public record SalesforceConfig(
   static final String SANDBOX_LOGIN = "https://test.salesforce.com";
   private static final Pattern VERSION = Pattern.compile("\\d{2,3}\\.0");
 
-  /** Reads and validates the config; throws {@link ConfigErrorException} with what to fix. */
+  /** Validates and normalizes; throws {@link ConfigErrorException} with what to fix. */
+  public SalesforceConfig {
+    myDomainUrl = blankToNull(myDomainUrl) == null ? null : checkedUrl(myDomainUrl.trim(), "login_url");
+    baseUrl = blankToNull(baseUrl) == null ? null : checkedUrl(baseUrl.trim(), "base_url");
+    apiVersion = apiVersion(apiVersion == null ? DEFAULT_API_VERSION : apiVersion);
+    writeStrategy = writeStrategy == null ? WriteStrategy.AUTO : writeStrategy;
+    positive(bulkThreshold, "bulk_threshold");
+    positive(bulkMaxRecordsPerJob, "bulk_max_records_per_job");
+    if (bulkPollMaxMillis != null) {
+      positive(bulkPollMaxMillis, "bulk_poll_max_millis");
+    }
+  }
+
+  /** Reads and validates a (schema-valid) config. */
   public static SalesforceConfig from(JsonNode config) {
-    return new SalesforceConfig(
-        credentials(config.path("credentials")),
-        loginUrl(config),
-        apiVersion(config.path("api_version").asText(DEFAULT_API_VERSION)),
-        strategy(config.path("write_strategy").asText("auto")),
-        positive(config, "bulk_threshold", DEFAULT_BULK_THRESHOLD),
-        positive(config, "bulk_max_records_per_job", DEFAULT_BULK_MAX_RECORDS),
-        Duration.ofMillis(positive(config, "bulk_poll_max_millis", DEFAULT_POLL_MAX_MILLIS)));
+    return ConfigReader.read(config, SalesforceConfig.class);
   }
 
-  private static Credentials credentials(JsonNode node) {
-    String type = node.path("auth_type").asText("oauth2_refresh_token");
-    String clientId = required(node, "client_id");
-    String clientSecret = required(node, "client_secret");
-    return switch (type) {
-      case "oauth2_refresh_token" -> new Credentials.RefreshToken(clientId, clientSecret,
-          required(node, "refresh_token"));
-      case "client_credentials" -> new Credentials.ClientCredentials(clientId, clientSecret);
-      default -> throw new ConfigErrorException("Unknown credentials.auth_type '" + type
-          + "': use oauth2_refresh_token or client_credentials.");
-    };
+  /** Base URL of the OAuth token endpoint (no trailing slash): base URL, else My Domain, else by sandbox flag. */
+  public String loginUrl() {
+    if (baseUrl != null) {
+      return baseUrl;
+    }
+    if (myDomainUrl != null) {
+      return myDomainUrl;
+    }
+    return isSandbox ? SANDBOX_LOGIN : PRODUCTION_LOGIN;
   }
 
-  private static String required(JsonNode node, String field) {
-    String value = node.path(field).asText("").trim();
-    if (value.isEmpty()) {
-      throw new ConfigErrorException("credentials." + field + " is required.");
-    }
-    return value;
-  }
-
-  private static String loginUrl(JsonNode config) {
-    String override = config.path("base_url").asText("").trim();
-    if (!override.isEmpty()) {
-      return checkedUrl(override, "base_url");
-    }
-    String custom = config.path("login_url").asText("").trim();
-    if (!custom.isEmpty()) {
-      return checkedUrl(custom, "login_url");
-    }
-    return config.path("is_sandbox").asBoolean(false) ? SANDBOX_LOGIN : PRODUCTION_LOGIN;
+  /** The longest wait between two polls of a running bulk job. */
+  public Duration bulkPollMax() {
+    return Duration.ofMillis(bulkPollMaxMillis == null ? DEFAULT_POLL_MAX_MILLIS : bulkPollMaxMillis);
   }
 
   /** Accepts https anywhere and plain http only for loopback hosts (local tests and emulators). */
   static String checkedUrl(String value, String field) {
     String url = BaseUrls.require(field, value).toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String apiVersion(String value) {
@@ -97,22 +127,9 @@ public record SalesforceConfig(
     return version;
   }
 
-  private static WriteStrategy strategy(String value) {
-    try {
-      return WriteStrategy.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigErrorException("write_strategy must be auto, bulk or collections, got '" + value + "'.");
-    }
-  }
-
-  private static int positive(JsonNode config, String field, int fallback) {
-    JsonNode node = config.path(field);
-    if (node.isMissingNode() || node.isNull()) {
-      return fallback;
-    }
-    if (!node.canConvertToInt() || node.asInt() < 1) {
+  private static void positive(int value, String field) {
+    if (value < 1) {
       throw new ConfigErrorException(field + " must be a positive integer.");
     }
-    return node.asInt();
   }
 }

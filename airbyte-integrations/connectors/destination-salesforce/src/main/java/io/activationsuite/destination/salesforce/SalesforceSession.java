@@ -6,6 +6,7 @@ import io.activationsuite.destination.salesforce.collections.CollectionsWriter;
 import io.activationsuite.destination.salesforce.describe.ObjectCatalog;
 import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.destination.salesforce.write.AutoWriter;
+import io.activationsuite.destination.salesforce.write.NullCellRouter;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
@@ -62,13 +63,13 @@ public final class SalesforceSession implements ApiSession {
   @Override
   public BatchWriter writer(StreamPlan plan) {
     String object = plan.object().name();
+    BatchWriter collections = new CollectionsWriter(http, object, plan.operation(), plan.matchingKey());
     BulkWriter bulk = new BulkWriter(jobs, object, plan.operation(), plan.matchingKey(),
         config.bulkMaxRecordsPerJob(), BulkWriter.MAX_UPLOAD_BYTES, bulkJobLimits());
-    BatchWriter collections = new CollectionsWriter(http, object, plan.operation(), plan.matchingKey());
     return switch (config.writeStrategy()) {
-      case BULK -> bulk;
+      case BULK -> new NullCellRouter(bulk, collections);
       case COLLECTIONS -> collections;
-      case AUTO -> new AutoWriter(bulk, collections, config.bulkThreshold());
+      case AUTO -> new NullCellRouter(new AutoWriter(bulk, collections, config.bulkThreshold()), collections);
     };
   }
 

@@ -13,17 +13,12 @@ import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.sandbox.salesforce.BulkJobState;
 import io.activationsuite.sandbox.salesforce.SalesforceEmulator;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import io.activationsuite.testkit.process.ConnectorProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -53,8 +48,9 @@ class KillDuringBulkJobProcessTest {
     Files.writeString(dir.resolve("catalog.json"),
         catalog("people", "Contact", "append_dedup", "External_Id__c").toString());
 
-    List<JsonNode> first = new CopyOnWriteArrayList<>();
-    Process process = start(input(0), first);
+    ConnectorProcess firstRun = ConnectorProcess.write(JAR, dir, input(0));
+    Process process = firstRun.process();
+    List<JsonNode> first = firstRun.messages();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!(stateCount(first) >= 1 && jobInFlight(sf)) && process.isAlive() && System.nanoTime() < deadline) {
       Thread.onSpinWait();
@@ -65,8 +61,9 @@ class KillDuringBulkJobProcessTest {
     int lastCursor = lastCursor(first);
     assertThat(lastCursor).isLessThan(RECORDS - 1);
 
-    List<JsonNode> second = new CopyOnWriteArrayList<>();
-    Process rerun = start(input(lastCursor + 1), second);
+    ConnectorProcess secondRun = ConnectorProcess.write(JAR, dir, input(lastCursor + 1));
+    Process rerun = secondRun.process();
+    List<JsonNode> second = secondRun.messages();
     assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(rerun.exitValue()).as(second.toString()).isZero();
     assertThat(lastCursor(second)).isEqualTo(RECORDS - 1);
@@ -88,32 +85,6 @@ class KillDuringBulkJobProcessTest {
       }
     }
     return input.append(completeLine("people")).toString();
-  }
-
-  private Process start(String input, List<JsonNode> messages) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "write",
-        "--config", dir.resolve("config.json").toString(), "--catalog", dir.resolve("catalog.json").toString())
-        .redirectError(dir.resolve("stderr-" + System.nanoTime() + ".log").toFile())
-        .start();
-    Thread.ofVirtual().start(() -> {
-      try (OutputStream stdin = process.getOutputStream()) {
-        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException killed) {
-        // the process died while we were still writing: expected for the killed run
-      }
-    });
-    Thread.ofVirtual().start(() -> {
-      try (BufferedReader stdout = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
-          messages.add(ProtocolRun.JSON.readTree(line));
-        }
-      } catch (IOException closed) {
-        // stream closed by the kill
-      }
-    });
-    return process;
   }
 
   private static long stateCount(List<JsonNode> messages) {

@@ -40,7 +40,8 @@ final class SalesforceTestSupport {
   }
 
   static ApiSession open(ObjectNode config, List<ObjectNode> updates) throws Exception {
-    return new SalesforceApi().open(config, new SessionServices(Clock.systemUTC(), 2, updates::add));
+    return new SalesforceApi().open(SalesforceConfig.from(config),
+        new SessionServices(Clock.systemUTC(), 2, updates::add));
   }
 
   /**
@@ -56,7 +57,8 @@ final class SalesforceTestSupport {
         clock.advance(wait);
       }
     };
-    return new SalesforceApi(c -> waiter, new CeilingJitter()).open(config, new SessionServices(clock, 1, c -> { }));
+    return new SalesforceApi(c -> waiter, new CeilingJitter()).open(SalesforceConfig.from(config),
+        new SessionServices(clock, 1, c -> { }));
   }
 
   static ManualClock virtualClock() {

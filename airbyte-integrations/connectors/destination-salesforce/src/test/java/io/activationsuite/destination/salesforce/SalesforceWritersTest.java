@@ -132,6 +132,41 @@ class SalesforceWritersTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"bulk", "auto", "collections"})
+  void aTextThatIsLiterallyTheBulkNullCellIsKeptAsTextNeverTurnedIntoAClear(String strategy, EmulatorServer server,
+      SalesforceEmulator sf) throws Exception {
+    try (ApiSession session = open(config(server, strategy))) {
+      BatchWriter upsert = session.writer(plan(session, "Contact", Operation.UPSERT, "External_Id__c"));
+      List<OutboundRecord> batch = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        batch.add(record("na-" + i, "{\"External_Id__c\":\"na-" + i + "\",\"LastName\":\"L" + i + "\",\"Title\":\""
+            + (i % 10 == 4 ? "#N/A" : "Engineer") + "\"}"));
+      }
+
+      List<RecordOutcome> outcomes = upsert.write(batch);
+
+      assertThat(outcomes).hasSize(30).allMatch(o -> o instanceof RecordOutcome.Accepted);
+      assertThat(sf.records("Contact")).hasSize(30)
+          .filteredOn(r -> "#N/A".equals(r.get("Title"))).extracting(r -> r.get("External_Id__c"))
+          .containsExactlyInAnyOrder("na-4", "na-14", "na-24");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bulk", "collections"})
+  void anEmailInAnIdFieldIsAnInvalidValueNotAMissingRecord(String strategy, EmulatorServer server) throws Exception {
+    try (ApiSession session = open(config(server, strategy))) {
+      BatchWriter insert = session.writer(plan(session, "Contact", Operation.INSERT, null));
+
+      List<RecordOutcome> outcomes = insert.write(List.of(
+          record(null, "{\"LastName\":\"Lee\",\"AccountId\":\"ann@example.com\"}")));
+
+      assertThat(outcomes).singleElement().isInstanceOfSatisfying(RecordOutcome.Rejected.class,
+          r -> assertThat(r.reason()).isEqualTo(RejectionReason.INVALID_VALUE));
+    }
+  }
+
   private static Map<String, Object> contact(SalesforceEmulator sf, String id) {
     return sf.records("Contact").stream().filter(r -> id.equals(r.get("Id"))).findFirst().orElseThrow();
   }

@@ -1,49 +1,52 @@
 package io.activationsuite.destination.slack;
 
-import io.activationsuite.sink.http.ratelimit.Permit;
-import io.activationsuite.sink.http.ratelimit.RateLimitSignal;
-import io.activationsuite.sink.http.ratelimit.RateLimiter;
-import io.activationsuite.sink.http.ratelimit.RateLimits;
 import io.activationsuite.sink.http.time.Waiter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * chat.postMessage's limit is per channel: one shared limiter per channel id, so a busy channel waits for
- * its own slot and never holds back the others (the workspace-wide cap is the post client's limiter).
- * Keyed by channel until the shared HTTP layer offers keyed limits.
+ * chat.postMessage's limit is per channel and Slack counts a message when it arrives: each channel hands
+ * out send slots one interval apart (2 % wider than the limit), so a busy channel waits for its own slot
+ * and never holds back the others, and a 429 pushes back only its own channel. The workspace-wide cap is
+ * the post client's shared limiter. Keyed by channel until the shared HTTP layer offers keyed limits.
  */
 final class ChannelPacer {
 
-  private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
-  private final RateLimits limits;
+  private static final double MARGIN = 1.02;
+
+  private final Map<String, Instant[]> nextSlot = new ConcurrentHashMap<>();
+  private final Duration interval;
   private final Clock clock;
   private final Waiter waiter;
 
   ChannelPacer(double messagesPerSecond, Clock clock, Waiter waiter) {
-    long nanos = Math.max(1, Math.round(1_000_000_000L / messagesPerSecond));
-    this.limits = RateLimits.builder().window(1, Duration.ofNanos(nanos)).safetyMargin(0.01).build();
+    this.interval = Duration.ofNanos(Math.round(1_000_000_000L * MARGIN / messagesPerSecond));
     this.clock = clock;
     this.waiter = waiter;
   }
 
-  /** Runs {@code send} in the channel's next slot. */
-  <T> T paced(String channelId, Send<T> send) throws Exception {
-    RateLimiter limiter = limiters.computeIfAbsent(channelId,
-        id -> RateLimiter.create("Slack channel " + id, limits, clock, waiter));
-    Permit permit = limiter.acquire();
-    try {
-      return send.call();
-    } finally {
-      limiter.complete(permit, RateLimitSignal.none());
+  /** Waits for the channel's next send slot and takes it. */
+  void awaitSlot(String channelId) throws InterruptedException {
+    Instant[] next = nextSlot.computeIfAbsent(channelId, id -> new Instant[] {Instant.MIN});
+    Instant slot;
+    synchronized (next) {
+      Instant now = clock.instant();
+      slot = next[0].isAfter(now) ? next[0] : now;
+      next[0] = slot.plus(interval);
     }
+    waiter.sleepUntil(slot);
   }
 
-  /** One paced call. */
-  @FunctionalInterface
-  interface Send<T> {
-    T call() throws Exception;
+  /** Slack asked this channel to wait ({@code Retry-After}): no slot before {@code until}. */
+  void pauseUntil(String channelId, Instant until) {
+    Instant[] next = nextSlot.computeIfAbsent(channelId, id -> new Instant[] {Instant.MIN});
+    synchronized (next) {
+      if (until.isAfter(next[0])) {
+        next[0] = until;
+      }
+    }
   }
 }

@@ -41,7 +41,7 @@ final class DigestWriter implements BatchWriter {
 
   @Override
   public BatchLimits limits() {
-    return new BatchLimits(Math.max(rows.settings.digestMaxRows() * 10, 500), 16_000_000);
+    return new BatchLimits(rows.settings.digestMaxRows() * 50, 16_000_000);
   }
 
   @Override

@@ -63,6 +63,13 @@ final class MessageTemplates {
     }
     collect(text);
     collect(blocks);
+    try {
+      header(1, "C0");
+      footer(1, "C0");
+    } catch (RenderException | InterruptedException e) {
+      throw new ConfigErrorException("messages entry for stream '" + stream + "': the digest_header and "
+          + "digest_footer may only use {{count}} and {{channel}} (" + e.getMessage() + ").");
+    }
   }
 
   /** Names of the record fields the row templates use. */

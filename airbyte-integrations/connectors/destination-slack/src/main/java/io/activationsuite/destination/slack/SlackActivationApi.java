@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.HandWrittenSpec;
 import io.activationsuite.sink.api.SessionServices;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.List;
  * chat.postMessage at Slack's pace. The engine turns it into an Airbyte destination.
  */
 @Singleton
-public final class SlackActivationApi implements ActivationApi {
+public final class SlackActivationApi implements ActivationApi<JsonNode>, HandWrittenSpec {
 
   private static final ObjectNode SPEC = load();
 
@@ -29,6 +30,11 @@ public final class SlackActivationApi implements ActivationApi {
   @Override
   public String documentationUrl() {
     return "https://github.com/activationsuite/activation-suite/blob/main/docs/integrations/destinations/slack.md";
+  }
+
+  @Override
+  public Class<JsonNode> configType() {
+    return JsonNode.class;
   }
 
   @Override

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.TransientErrorException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
+import io.activationsuite.sink.http.Idempotency;
 import io.activationsuite.sink.http.RetriesExhaustedException;
 import io.activationsuite.sink.http.auth.BearerTokenAuth;
 import io.activationsuite.sink.http.auth.OAuth2Auth;
@@ -19,6 +21,7 @@ import io.activationsuite.sink.http.auth.RequestAuth;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
+import io.activationsuite.sink.http.retry.RetryAfter;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
@@ -115,16 +118,16 @@ final class SlackApi implements AutoCloseable {
   }
 
   /**
-   * Slack's rules: {@code token_expired} (and, once, {@code invalid_auth}) renews a rotating token, 429
-   * throttles; for reads 5xx retries and every other answer is read by the caller; for posts every
-   * other answer, 5xx included, is for {@link #post} to judge.
+   * Slack's rules: {@code token_expired} renews a rotating token; for reads 429 throttles, 5xx retries and
+   * every other answer is read by the caller; for posts every other answer, 429 and 5xx included, is for
+   * {@link #post} to judge (a 429 pauses only its channel).
    */
   private static ResponseClassifier classifier(boolean posting) {
     return response -> {
       if (response.status() == 200 && "token_expired".equals(error(response))) {
         return Verdict.refreshAuth();
       }
-      if (response.status() == 429) {
+      if (response.status() == 429 && !posting) {
         return Verdict.throttled("Slack rate limit (HTTP 429)");
       }
       if (!posting && response.status() >= 500) {
@@ -149,13 +152,13 @@ final class SlackApi implements AutoCloseable {
    * @throws ConfigErrorException when the token is refused or lacks a scope
    */
   JsonNode call(String method, ObjectNode args) throws InterruptedException {
-    ApiResponse response = reads.execute(request(method, args));
+    ApiResponse response = reads.execute(request(method, args), Idempotency.IDEMPOTENT);
     return checked(method, response);
   }
 
   /** The scopes Slack reports for the token ({@code X-OAuth-Scopes} of auth.test); empty when it reports none. */
   Set<String> grantedScopes() throws InterruptedException {
-    ApiResponse response = reads.execute(request("auth.test", JSON.createObjectNode()));
+    ApiResponse response = reads.execute(request("auth.test", JSON.createObjectNode()), Idempotency.IDEMPOTENT);
     checked("auth.test", response);
     return response.header("X-OAuth-Scopes").map(h -> Set.of(h.split("\\s*,\\s*"))).orElse(Set.of());
   }
@@ -167,14 +170,28 @@ final class SlackApi implements AutoCloseable {
     while (true) {
       ApiResponse response;
       try {
-        response = pacer.paced(channelId, () -> posts.execute(request("chat.postMessage", message)));
+        pacer.awaitSlot(channelId);
+        response = posts.execute(request("chat.postMessage", message), Idempotency.NOT_IDEMPOTENT);
+      } catch (DeliveryUncertainException e) {
+        return new PostOutcome.Uncertain("no answer from Slack after the message was sent: "
+            + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()));
       } catch (RetriesExhaustedException e) {
-        if (e.lastStatus() == 429 || (notSent(e.getCause()) && ++refused <= 5)) {
+        if (notSent(e.getCause()) && ++refused <= 5) {
           waitOrGiveUp(deadline, e);
           continue;
         }
         return new PostOutcome.Uncertain("no answer from Slack after the message was sent ("
             + (e.getCause() == null ? "HTTP " + e.lastStatus() : e.getCause().getClass().getSimpleName()) + ")");
+      }
+      if (response.status() == 429) {
+        Instant now = clock.instant();
+        Instant until = RetryAfter.parse(response.header("Retry-After").orElse(null), now)
+            .orElse(now.plusSeconds(1));
+        if (until.isAfter(deadline)) {
+          waitOrGiveUp(deadline, null);
+        }
+        pacer.pauseUntil(channelId, until);
+        continue;
       }
       if (response.status() == 503) {
         waitOrGiveUp(deadline, null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
+import io.activationsuite.sink.api.HandWrittenSpec;
 import io.activationsuite.sink.api.SessionServices;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.List;
  * Zendesk's bulk jobs. The engine turns it into an Airbyte destination.
  */
 @Singleton
-public final class ZendeskActivationApi implements ActivationApi {
+public final class ZendeskActivationApi implements ActivationApi<JsonNode>, HandWrittenSpec {
 
   @Override
   public String name() {
@@ -25,6 +26,11 @@ public final class ZendeskActivationApi implements ActivationApi {
   @Override
   public String documentationUrl() {
     return "https://github.com/activationsuite/activation-suite/blob/main/docs/integrations/destinations/zendesk.md";
+  }
+
+  @Override
+  public Class<JsonNode> configType() {
+    return JsonNode.class;
   }
 
   @Override

@@ -62,10 +62,9 @@ public final class ZendeskSpec {
     option(oneOf, "OAuth (client credentials)", "oauth2_client_credentials",
         "An OAuth client of the account allowed the client-credentials grant with scopes read and write.",
         "client_id", "client_secret");
-    ObjectNode token = option(oneOf, "API token (deprecated)", "api_token", "Deprecated: Zendesk permanently "
-        + "deactivates all API tokens on 30 April 2027 (and new tokens cannot be created from 27 October 2026)."
-        + " Use OAuth.", "email", "api_token");
-    token.put("deprecated", true);
+    option(oneOf, "API token (deprecated)", "api_token", "Deprecated: Zendesk permanently deactivates all API"
+        + " tokens on 30 April 2027 (and new tokens cannot be created from 27 October 2026). Use OAuth.",
+        "email", "api_token");
     return credentials;
   }
 

@@ -22,11 +22,22 @@ public final class ErrorOutcomes {
     if (RETRYABLE.contains(error.code())) {
       return RecordOutcome.retry(error.code() + ": " + error.message());
     }
-    return RecordOutcome.rejected(reason(error.code()), error.firstField(), error.code() + ": " + error.message(),
-        null);
+    return RecordOutcome.rejected(reason(error.code(), error.firstField()), error.firstField(),
+        error.code() + ": " + error.message(), null);
   }
 
-  /** The rejection reason of a (non-retryable) error code. */
+  /**
+   * The rejection reason of an error on {@code field} (null when the error names none): an id that points
+   * at no record is NOT_FOUND for the record's own {@code Id}, but an invalid value for a lookup field.
+   */
+  public static RejectionReason reason(String code, String field) {
+    if ("INVALID_CROSS_REFERENCE_KEY".equals(code) && field != null && !field.equalsIgnoreCase("Id")) {
+      return RejectionReason.INVALID_VALUE;
+    }
+    return reason(code);
+  }
+
+  /** The rejection reason of a (non-retryable) error code that names no field. */
   public static RejectionReason reason(String code) {
     return switch (code) {
       case "REQUIRED_FIELD_MISSING" -> RejectionReason.MISSING_REQUIRED_FIELD;
@@ -34,7 +45,9 @@ public final class ErrorOutcomes {
           RejectionReason.DUPLICATE_KEY;
       case "STRING_TOO_LONG", "TEXT_DATA_OUTSIDE_SUPPORTED_CHARSET_TOO_LONG" -> RejectionReason.VALUE_TOO_LONG;
       case "ENTITY_IS_DELETED", "NOT_FOUND", "INVALID_CROSS_REFERENCE_KEY", "INVALID_ID_FIELD",
-           "MALFORMED_ID", "ENTITY_IS_ARCHIVED" -> RejectionReason.NOT_FOUND;
+           "ENTITY_IS_ARCHIVED" -> RejectionReason.NOT_FOUND;
+      // an id of the wrong shape (an email into OwnerId): the value is wrong, not a missing record
+      case "MALFORMED_ID" -> RejectionReason.INVALID_VALUE;
       case "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "BAD_VALUE_FOR_RESTRICTED_PICKLIST" ->
           RejectionReason.INVALID_OPTION;
       case "INVALID_FIELD", "INVALID_FIELD_FOR_INSERT_UPDATE", "NO_SUCH_COLUMN" -> RejectionReason.UNKNOWN_FIELD;

@@ -29,6 +29,17 @@ class ErrorOutcomesTest {
   }
 
   @Test
+  void anIdOfTheWrongShapeOrALookupToNoRecordIsAnInvalidValueButAMissingRecordIsNotFound() {
+    assertThat(ErrorOutcomes.outcome(new ApiError("MALFORMED_ID", "Owner ID: id value of incorrect type: ann@x.io",
+        List.of("OwnerId")))).isEqualTo(RecordOutcome.rejected(RejectionReason.INVALID_VALUE, "OwnerId",
+        "MALFORMED_ID: Owner ID: id value of incorrect type: ann@x.io", null));
+    assertThat(ErrorOutcomes.reason("INVALID_CROSS_REFERENCE_KEY", "AccountId"))
+        .isEqualTo(RejectionReason.INVALID_VALUE);
+    assertThat(ErrorOutcomes.reason("INVALID_CROSS_REFERENCE_KEY", "Id")).isEqualTo(RejectionReason.NOT_FOUND);
+    assertThat(ErrorOutcomes.reason("INVALID_CROSS_REFERENCE_KEY", null)).isEqualTo(RejectionReason.NOT_FOUND);
+  }
+
+  @Test
   void lockedRowsAreRetried() {
     assertThat(ErrorOutcomes.outcome(new ApiError("UNABLE_TO_LOCK_ROW", "locked", List.of())))
         .isEqualTo(RecordOutcome.retry("UNABLE_TO_LOCK_ROW: locked"));
