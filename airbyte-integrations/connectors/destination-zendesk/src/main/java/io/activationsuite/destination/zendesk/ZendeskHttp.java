@@ -16,6 +16,7 @@ import io.activationsuite.sink.http.auth.OAuth2TokenListener;
 import io.activationsuite.sink.http.auth.OAuth2TokenProvider;
 import io.activationsuite.sink.http.auth.RequestAuth;
 import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
+import io.activationsuite.sink.http.ratelimit.RateLimitSignalParser;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
@@ -86,8 +87,12 @@ public final class ZendeskHttp implements AutoCloseable {
         response -> response.status() == 401 ? Verdict.refreshAuth() : Verdict.accept());
   }
 
+  /** Zendesk's {@code ratelimit-*} headers when sent, else {@code X-Rate-Limit} / {@code -Remaining}, per minute. */
+  private static final RateLimitSignalParser RATE_LIMIT_HEADERS = RateLimitHeaders.ietf(Duration.ofMinutes(1))
+      .and(RateLimitHeaders.counters("X-Rate-Limit", "X-Rate-Limit-Remaining", Duration.ofMinutes(1)));
+
   private ApiClient client(RateLimiter limiter, RequestAuth auth, RetryPolicy policy, ResponseClassifier rules) {
-    return ApiClient.builder("Zendesk", http).rateLimiter(limiter).auth(auth).signals(RateLimitHeaders.zendesk())
+    return ApiClient.builder("Zendesk", http).rateLimiter(limiter).auth(auth).signals(RATE_LIMIT_HEADERS)
         .retryPolicy(policy).classifier(rules).time(clock, waiter).build();
   }
 
