@@ -36,7 +36,8 @@ final class BrazeFixtures {
   }
 
   static BrazeSession open(JsonNode config) {
-    return (BrazeSession) new BrazeActivationApi().open(config, new SessionServices(Clock.systemUTC(), 4, c -> { }));
+    return (BrazeSession) new BrazeActivationApi().open(BrazeConfig.from(config),
+        new SessionServices(Clock.systemUTC(), 4, c -> { }));
   }
 
   static BatchWriter writer(BrazeSession session, String object, Operation operation, String key) throws Exception {

@@ -1,0 +1,13 @@
+package io.activationsuite.destination.braze;
+
+import io.activationsuite.sink.ActivationDestination;
+import io.activationsuite.testkit.spec.SpecSnapshots;
+import org.junit.jupiter.api.Test;
+
+class BrazeSpecTest {
+
+  @Test
+  void theSpecGeneratedFromTheConfigRecordEqualsTheReviewedSnapshot() {
+    SpecSnapshots.assertMatchesSnapshot(new ActivationDestination(new BrazeActivationApi()).spec(), "braze");
+  }
+}
