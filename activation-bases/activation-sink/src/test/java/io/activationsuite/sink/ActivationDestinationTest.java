@@ -25,7 +25,7 @@ class ActivationDestinationTest {
     assertThat(schema.path("$schema").asText()).contains("draft-07");
     assertThat(schema.path("properties").fieldNames()).toIterable().containsExactlyInAnyOrder("base_url", "api_key",
         "mappings", "object_storage_config", "concurrency", "batch_linger_ms", "rejected_records_threshold_percent",
-        "null_values", "buffer_memory_mb");
+        "null_values", "buffer_memory_mb", "dry_run");
     assertThat(schema.path("required").toString()).isEqualTo("[\"base_url\",\"api_key\"]");
     assertThat(spec.supportedDestinationSyncModes()).containsExactly(DestinationSyncMode.APPEND,
         DestinationSyncMode.APPEND_DEDUP, DestinationSyncMode.UPDATE, DestinationSyncMode.SOFT_DELETE);

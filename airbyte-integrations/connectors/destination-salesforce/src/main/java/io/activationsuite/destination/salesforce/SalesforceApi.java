@@ -2,7 +2,6 @@ package io.activationsuite.destination.salesforce;
 
 import io.activationsuite.destination.salesforce.auth.SalesforceOAuth;
 import io.activationsuite.destination.salesforce.bulk.BulkJobClient;
-import io.activationsuite.destination.salesforce.bulk.PollSchedule;
 import io.activationsuite.destination.salesforce.http.ApiUsageMonitor;
 import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.destination.salesforce.http.SalesforceRules;
@@ -84,10 +83,7 @@ public class SalesforceApi implements ActivationApi<SalesforceConfig> {
         .random(jitter == null ? ThreadLocalRandom.current() : jitter)
         .build();
     SalesforceRest rest = new SalesforceRest(api, oauth, settings.apiVersion());
-    Duration pollMax = settings.bulkPollMax();
-    Duration pollFirst = pollMax.compareTo(Duration.ofMillis(500)) < 0 ? pollMax : Duration.ofMillis(500);
-    BulkJobClient jobs = new BulkJobClient(rest, new PollSchedule(pollFirst, pollMax, Duration.ofHours(2)), clock,
-        waiter);
+    BulkJobClient jobs = new BulkJobClient(rest);
     return new SalesforceSession(settings, rest, jobs, () -> {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();

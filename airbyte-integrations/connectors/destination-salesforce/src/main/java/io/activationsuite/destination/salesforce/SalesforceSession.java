@@ -11,7 +11,10 @@ import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.PollSchedule;
 import io.activationsuite.sink.api.StreamPlan;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +23,13 @@ import java.util.Set;
  * configured write strategy.
  */
 public final class SalesforceSession implements ApiSession {
+  /**
+   * Bulk jobs running at once per sync: Salesforce processes ingest jobs in parallel and publishes no
+   * limit on open jobs; ten keep a 20,000-record sync as fast per record as a large one.
+   */
+  static final int MAX_BULK_JOBS_IN_FLIGHT = 10;
+  /** Longest a bulk job may run before the sync stops (the next sync resumes from the last checkpoint). */
+  static final Duration BULK_JOB_TIMEOUT = Duration.ofHours(2);
   private final SalesforceConfig config;
   private final SalesforceRest http;
   private final BulkJobClient jobs;
@@ -54,13 +64,20 @@ public final class SalesforceSession implements ApiSession {
   public BatchWriter writer(StreamPlan plan) {
     String object = plan.object().name();
     BatchWriter collections = new CollectionsWriter(http, object, plan.operation(), plan.matchingKey());
-    BatchWriter bulk = new NullCellRouter(new BulkWriter(jobs, object, plan.operation(), plan.matchingKey(),
-        config.bulkMaxRecordsPerJob(), BulkWriter.MAX_UPLOAD_BYTES), collections);
+    BulkWriter bulk = new BulkWriter(jobs, object, plan.operation(), plan.matchingKey(),
+        config.bulkMaxRecordsPerJob(), BulkWriter.MAX_UPLOAD_BYTES, bulkJobLimits());
     return switch (config.writeStrategy()) {
-      case BULK -> bulk;
+      case BULK -> new NullCellRouter(bulk, collections);
       case COLLECTIONS -> collections;
-      case AUTO -> new AutoWriter(bulk, collections, config.bulkThreshold());
+      case AUTO -> new NullCellRouter(new AutoWriter(bulk, collections, config.bulkThreshold()), collections);
     };
+  }
+
+  /** Jobs of at least the bulk threshold (or the job size, when smaller), polled on the configured cap. */
+  private JobLimits bulkJobLimits() {
+    PollSchedule schedule = PollSchedule.defaults().withMax(config.bulkPollMax());
+    return new JobLimits(MAX_BULK_JOBS_IN_FLIGHT, 1, Math.min(config.bulkThreshold(), config.bulkMaxRecordsPerJob()),
+        new PollSchedule(schedule.first(), schedule.max(), BULK_JOB_TIMEOUT));
   }
 
   @Override

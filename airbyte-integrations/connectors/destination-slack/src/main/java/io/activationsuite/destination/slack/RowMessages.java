@@ -93,9 +93,9 @@ final class RowMessages {
       case PostOutcome.Posted posted -> RecordOutcome.accepted(posted.channel() + "/" + posted.ts());
       case PostOutcome.Refused refused -> RecordOutcome.rejected(
           REASONS.getOrDefault(refused.error(), RejectionReason.REFUSED_BY_API), null, refusal(refused), 200);
-      case PostOutcome.Uncertain uncertain -> RecordOutcome.rejected(RejectionReason.REFUSED_BY_API, null,
-          "DELIVERY_UNCERTAIN: Slack may have posted this message (" + uncertain.reason() + "). It was not sent"
-              + " again so that it is never posted twice; check the channel before sending the row again.", null);
+      case PostOutcome.Uncertain uncertain -> RecordOutcome.rejected(RejectionReason.DELIVERY_UNCERTAIN, null,
+          "Slack may have posted this message (" + uncertain.reason() + "). It was not sent again so that it is"
+              + " never posted twice; check the channel before sending the row again.", null);
     };
   }
 

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.TransientErrorException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
+import io.activationsuite.sink.http.Idempotency;
 import io.activationsuite.sink.http.RetriesExhaustedException;
 import io.activationsuite.sink.http.auth.BearerTokenAuth;
 import io.activationsuite.sink.http.auth.OAuth2Auth;
@@ -150,13 +152,13 @@ final class SlackApi implements AutoCloseable {
    * @throws ConfigErrorException when the token is refused or lacks a scope
    */
   JsonNode call(String method, ObjectNode args) throws InterruptedException {
-    ApiResponse response = reads.execute(request(method, args));
+    ApiResponse response = reads.execute(request(method, args), Idempotency.IDEMPOTENT);
     return checked(method, response);
   }
 
   /** The scopes Slack reports for the token ({@code X-OAuth-Scopes} of auth.test); empty when it reports none. */
   Set<String> grantedScopes() throws InterruptedException {
-    ApiResponse response = reads.execute(request("auth.test", JSON.createObjectNode()));
+    ApiResponse response = reads.execute(request("auth.test", JSON.createObjectNode()), Idempotency.IDEMPOTENT);
     checked("auth.test", response);
     return response.header("X-OAuth-Scopes").map(h -> Set.of(h.split("\\s*,\\s*"))).orElse(Set.of());
   }
@@ -169,7 +171,10 @@ final class SlackApi implements AutoCloseable {
       ApiResponse response;
       try {
         pacer.awaitSlot(channelId);
-        response = posts.execute(request("chat.postMessage", message));
+        response = posts.execute(request("chat.postMessage", message), Idempotency.NOT_IDEMPOTENT);
+      } catch (DeliveryUncertainException e) {
+        return new PostOutcome.Uncertain("no answer from Slack after the message was sent: "
+            + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()));
       } catch (RetriesExhaustedException e) {
         if (notSent(e.getCause()) && ++refused <= 5) {
           waitOrGiveUp(deadline, e);

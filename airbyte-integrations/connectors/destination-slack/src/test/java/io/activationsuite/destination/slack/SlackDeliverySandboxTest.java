@@ -14,6 +14,7 @@ import io.activationsuite.sandbox.TestHttpAccess;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.RecordOutcome;
+import io.activationsuite.sink.api.RejectionReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,8 @@ class SlackDeliverySandboxTest {
       List<RecordOutcome> outcomes = writer.write(List.of(row("account", "A")));
 
       RecordOutcome.Rejected rejected = (RecordOutcome.Rejected) outcomes.get(0);
-      assertThat(rejected.message()).startsWith("DELIVERY_UNCERTAIN").contains("Slack may have posted");
+      assertThat(rejected.reason()).isEqualTo(RejectionReason.DELIVERY_UNCERTAIN);
+      assertThat(rejected.message()).contains("Slack may have posted");
     }
     assertThat(calls(slack, "chat.postMessage")).as("not resent").isEqualTo(1);
   }

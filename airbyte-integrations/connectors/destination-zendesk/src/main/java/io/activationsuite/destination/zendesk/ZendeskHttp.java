@@ -3,12 +3,13 @@ package io.activationsuite.destination.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.ApiResponseException;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
-import io.activationsuite.sink.http.RetriesExhaustedException;
+import io.activationsuite.sink.http.Idempotency;
 import io.activationsuite.sink.http.auth.BasicAuth;
 import io.activationsuite.sink.http.auth.OAuth2Auth;
 import io.activationsuite.sink.http.auth.OAuth2Settings;
@@ -19,7 +20,6 @@ import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
-import io.activationsuite.sink.http.retry.RetryAfter;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -37,21 +36,12 @@ import okhttp3.RequestBody;
 
 /**
  * JSON calls to Zendesk on the shared HTTP layer: auth (OAuth with refresh-token rotation, or API token),
- * one rate limiter paced to the plan's requests per minute and fed by Zendesk's headers, and two retry
- * rules. {@link #call} (reads, polls, idempotent writes) retries 5xx, I/O errors and 429 after
- * {@code Retry-After}. {@link #callOnce} (non-idempotent creates) retries only answers that prove nothing
- * happened (429, 401) and reports anything else as {@link DeliveryUncertainException}.
+ * one rate limiter paced to the plan's requests per minute and fed by Zendesk's headers, 429 waited out
+ * for {@code Retry-After}. {@link #call} (reads, polls, idempotent writes) also retries 5xx and I/O errors;
+ * {@link #create} (non-idempotent creates) is resent only after answers that prove nothing happened, and
+ * otherwise ends in the shared layer's {@link DeliveryUncertainException}.
  */
 public final class ZendeskHttp implements AutoCloseable {
-
-  /** A non-idempotent request may have reached Zendesk but its answer was lost or a server error. */
-  public static final class DeliveryUncertainException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    DeliveryUncertainException(String message) {
-      super(message);
-    }
-  }
 
   /** Status and parsed body of a final answer. */
   public record Answer(int status, JsonNode body) {}
@@ -60,8 +50,7 @@ public final class ZendeskHttp implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient http;
-  private final ApiClient retrying;
-  private final ApiClient once;
+  private final ApiClient client;
   private final String baseUrl;
   private final Clock clock;
   private final Waiter waiter;
@@ -76,19 +65,16 @@ public final class ZendeskHttp implements AutoCloseable {
     RateLimiter limiter = RateLimiter.create("Zendesk", RateLimits.builder()
         .window(config.requestsPerMinute(), Duration.ofMinutes(1)).build(), clock, waiter);
     RequestAuth auth = auth(config.credentials(), onRefreshTokenRotated);
-    this.retrying = client(limiter, auth, RetryPolicy.defaults(), response -> switch (response.status()) {
+    ResponseClassifier rules = response -> switch (response.status()) {
       case 401 -> Verdict.refreshAuth();
       case 429 -> Verdict.throttled("rate limited (HTTP 429)");
       default -> response.status() >= 500 ? Verdict.retry("server error (HTTP " + response.status() + ")")
           : Verdict.accept();
-    });
-    this.once = client(limiter, auth, RetryPolicy.none(),
-        response -> response.status() == 401 ? Verdict.refreshAuth() : Verdict.accept());
-  }
-
-  private ApiClient client(RateLimiter limiter, RequestAuth auth, RetryPolicy policy, ResponseClassifier rules) {
-    return ApiClient.builder("Zendesk", http).rateLimiter(limiter).auth(auth).signals(RateLimitHeaders.zendesk())
-        .retryPolicy(policy).classifier(rules).time(clock, waiter).build();
+    };
+    this.client = ApiClient.builder("Zendesk", http).rateLimiter(limiter).auth(auth)
+        .signals(RateLimitHeaders.ietf(Duration.ofMinutes(1))
+            .and(RateLimitHeaders.counters("X-Rate-Limit", "X-Rate-Limit-Remaining", Duration.ofMinutes(1))))
+        .retryPolicy(RetryPolicy.defaults()).classifier(rules).time(clock, waiter).build();
   }
 
   private RequestAuth auth(ZendeskCredentials credentials, Consumer<String> onRotated) {
@@ -114,10 +100,22 @@ public final class ZendeskHttp implements AutoCloseable {
     return new OAuth2Auth(tokens);
   }
 
-  /** A request retried until it has a final answer (use for reads and idempotent writes). */
+  /** A request retried until it has a final answer (reads and idempotent writes). */
   public Answer call(String method, String path, JsonNode body) throws IOException {
+    return execute(request(method, path, body), Idempotency.IDEMPOTENT);
+  }
+
+  /**
+   * A non-idempotent request (a create): resent only after answers that prove Zendesk did not take it (429,
+   * 503, 401); after a lost answer or another 5xx it throws {@link DeliveryUncertainException}.
+   */
+  public Answer create(String method, String path, JsonNode body) throws IOException {
+    return execute(request(method, path, body), Idempotency.NOT_IDEMPOTENT);
+  }
+
+  private Answer execute(Request request, Idempotency idempotency) throws IOException {
     try {
-      return answer(retrying.execute(request(method, path, body)));
+      return answer(client.execute(request, idempotency));
     } catch (ApiResponseException e) {
       return answer(e.response());
     } catch (InterruptedException e) {
@@ -126,41 +124,9 @@ public final class ZendeskHttp implements AutoCloseable {
     }
   }
 
-  /**
-   * A non-idempotent request: sent again only after a 429 (Zendesk did not take it), never after an I/O
-   * error or a 5xx, which become {@link DeliveryUncertainException}.
-   */
-  public Answer callOnce(String method, String path, JsonNode body) throws IOException {
-    Request request = request(method, path, body);
-    while (true) {
-      ApiResponse response;
-      try {
-        response = once.execute(request);
-      } catch (ApiResponseException e) {
-        return answer(e.response());
-      } catch (RetriesExhaustedException e) {
-        throw new DeliveryUncertainException("the connection failed after the request was sent");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while calling Zendesk");
-      }
-      if (response.status() == 429) {
-        Instant now = clock.instant();
-        Instant until = RetryAfter.parse(response.header("Retry-After").orElse(null), now)
-            .orElse(now.plusSeconds(10));
-        once.limiter().pauseUntil(until);
-        continue;
-      }
-      if (response.status() >= 500) {
-        throw new DeliveryUncertainException("Zendesk answered HTTP " + response.status());
-      }
-      return answer(response);
-    }
-  }
-
   /** The shared limiter (for tests and benchmarks). */
   public RateLimiter limiter() {
-    return retrying.limiter();
+    return client.limiter();
   }
 
   private Request request(String method, String path, JsonNode body) throws IOException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.JobLimits;
 import io.activationsuite.sink.api.JobProgress;
 import io.activationsuite.sink.api.JobWriter;
@@ -89,10 +90,10 @@ public final class ZendeskJobWriter implements JobWriter<String> {
     }
     ZendeskHttp.Answer answer;
     try {
-      answer = ZendeskObject.creates(operation) ? http.callOnce(method(), path(records), body(records))
+      answer = ZendeskObject.creates(operation) ? http.create(method(), path(records), body(records))
           : http.call(method(), path(records), body(records));
-    } catch (ZendeskHttp.DeliveryUncertainException e) {
-      return Submission.finished(uncertain(records, e.getMessage()));
+    } catch (DeliveryUncertainException e) {
+      return Submission.finished(records.stream().map(r -> e.outcome()).toList());
     }
     if (answer.status() == 200 && answer.body().path("job_status").hasNonNull("id")) {
       return Submission.started(answer.body().path("job_status").path("id").asText());
@@ -174,7 +175,7 @@ public final class ZendeskJobWriter implements JobWriter<String> {
   }
 
   private static List<RecordOutcome> uncertain(List<OutboundRecord> records, String why) {
-    RecordOutcome outcome = RecordOutcome.rejected(RejectionReason.REFUSED_BY_API, null, "Delivery uncertain: "
+    RecordOutcome outcome = RecordOutcome.rejected(RejectionReason.DELIVERY_UNCERTAIN, null, "Delivery uncertain: "
         + why + ". The record may or may not have been created in Zendesk; it is not sent again to avoid a "
         + "duplicate. Check Zendesk, then re-send it if it is missing.", null);
     return records.stream().map(r -> outcome).toList();

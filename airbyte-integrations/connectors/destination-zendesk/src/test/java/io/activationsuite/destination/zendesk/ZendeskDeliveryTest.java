@@ -10,6 +10,7 @@ import io.activationsuite.sandbox.zendesk.ZendeskEmulator;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
+import io.activationsuite.sink.api.RejectionReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -53,23 +54,28 @@ class ZendeskDeliveryTest {
           record(null, "name", "Acme"));
 
       assertThat(outcomes).singleElement().isInstanceOfSatisfying(RecordOutcome.Rejected.class,
-          r -> assertThat(r.message()).startsWith("Delivery uncertain").contains("not sent again"));
+          r -> {
+            assertThat(r.reason()).isEqualTo(RejectionReason.DELIVERY_UNCERTAIN);
+            assertThat(r.message()).startsWith("Delivery uncertain").contains("not sent again");
+          });
       assertThat(server.requests().count("POST", "/api/v2/organizations/create_many")).isEqualTo(1);
     }
   }
 
   @Test
-  void aServerErrorOnCreateIsNotRetriedButOnUpsertItIs() throws Exception {
+  void aGatewayErrorOnCreateEndsDeliveryUncertainButOnUpsertItIsRetried() throws Exception {
     try (ZendeskSession session = fixtures.open(ZendeskFixtures.apiTokenConfig(server))) {
       ZendeskFixtures.object(session, "users");
-      server.faults().failNext(1, 503);
+      server.faults().failNext(1, 502);
       List<RecordOutcome> created = write(session, "users", Operation.INSERT, null,
           record(null, "name", "Ana", "email", "ana@example.com"));
-      assertThat(created).singleElement().isInstanceOfSatisfying(RecordOutcome.Rejected.class,
-          r -> assertThat(r.message()).contains("HTTP 503"));
+      assertThat(created).singleElement().isInstanceOfSatisfying(RecordOutcome.Rejected.class, r -> {
+        assertThat(r.reason()).isEqualTo(RejectionReason.DELIVERY_UNCERTAIN);
+        assertThat(r.message()).contains("HTTP 502");
+      });
       assertThat(server.requests().count("POST", "/api/v2/users/create_many")).isEqualTo(1);
 
-      server.faults().failNext(1, 503);
+      server.faults().failNext(1, 502);
       List<RecordOutcome> upserted = write(session, "users", Operation.UPSERT, "email",
           record("ana@example.com", "name", "Ana"));
       assertThat(upserted).singleElement().isInstanceOf(RecordOutcome.Accepted.class);

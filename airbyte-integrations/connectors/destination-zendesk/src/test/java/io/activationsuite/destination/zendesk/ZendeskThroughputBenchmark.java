@@ -91,7 +91,8 @@ public final class ZendeskThroughputBenchmark {
         }
         throttled += e.status() == 429 ? 1 : 0;
       }
-      double writeSeconds = first == null || last == null ? seconds : (last.toEpochMilli() - first.toEpochMilli()) / 1e3;
+      double writeSeconds = first == null || last == null ? seconds
+          : (last.toEpochMilli() - first.toEpochMilli()) / 1e3;
       double rate = acknowledged / writeSeconds;
       System.out.printf("exit code                %d%n", exit);
       System.out.printf("job profile              %s queued, %.0f items/s%s%n", profile.queuedDelay(),

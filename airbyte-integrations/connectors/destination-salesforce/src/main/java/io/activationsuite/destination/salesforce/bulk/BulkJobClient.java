@@ -7,38 +7,28 @@ import io.activationsuite.destination.salesforce.http.ApiError;
 import io.activationsuite.destination.salesforce.http.SalesforceRest;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.SystemErrorException;
-import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.Idempotency;
-import io.activationsuite.sink.http.time.Waiter;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bulk API 2.0 ingest job life cycle: create, upload the CSV, mark UploadComplete, poll until the
- * job is terminal (per {@link PollSchedule}, on the injected clock and waiter), then read the
- * successful, failed and unprocessed results.
+ * The Bulk API 2.0 ingest job calls: create, upload the CSV, mark UploadComplete, read the status, read
+ * the successful, failed and unprocessed results, abort. When to poll is the engine's job (see
+ * {@link BulkWriter}).
  */
 public final class BulkJobClient {
   private static final Logger LOG = LoggerFactory.getLogger(BulkJobClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SalesforceRest http;
-  private final PollSchedule schedule;
-  private final Clock clock;
-  private final Waiter waiter;
 
-  public BulkJobClient(SalesforceRest http, PollSchedule schedule, Clock clock, Waiter waiter) {
+  public BulkJobClient(SalesforceRest http) {
     this.http = http;
-    this.schedule = schedule;
-    this.clock = clock;
-    this.waiter = waiter;
   }
 
   /** Creates an Open job. */
@@ -117,29 +107,6 @@ public final class BulkJobClient {
           + ApiError.describe(response) + ")");
     }
     return JobInfo.of(read(response));
-  }
-
-  /** Polls until the job is terminal; throws a transient error past the schedule's deadline. */
-  public JobInfo awaitTerminal(String jobId) {
-    Instant deadline = clock.instant().plus(schedule.timeout());
-    int attempt = 0;
-    while (true) {
-      attempt++;
-      try {
-        waiter.sleepUntil(clock.instant().plus(schedule.delay(attempt)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TransientErrorException("Interrupted while waiting for bulk job " + jobId, e);
-      }
-      JobInfo info = status(jobId);
-      if (info.state().terminal()) {
-        return info;
-      }
-      if (clock.instant().isAfter(deadline)) {
-        throw new TransientErrorException("Bulk job " + jobId + " was still " + info.state() + " after "
-            + schedule.timeout().toMinutes() + " minutes; the next sync resumes from the last checkpoint.");
-      }
-    }
   }
 
   /** Reads the three result documents of a terminal job (unprocessed rows only when not complete). */

@@ -2,22 +2,30 @@ package io.activationsuite.destination.salesforce.bulk;
 
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
-import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DeliveryUncertainException;
+import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.JobProgress;
+import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
+import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each batch as one Bulk API 2.0 ingest job and blocks until its results are joined back to the
- * records. A batch whose CSV would exceed the 100 MB upload limit is split in two jobs.
+ * Writes records as Bulk API 2.0 ingest jobs on the engine's job shape: {@link #submit} creates the job,
+ * uploads the CSV and closes it; the engine polls it on its shared schedule without holding a request
+ * slot; {@link #results} joins the result documents back to the records. A part whose CSV would exceed
+ * the 100 MB upload limit is refused before any call, so the engine halves it.
  */
-public final class BulkWriter implements BatchWriter {
+public final class BulkWriter implements JobWriter<BulkWriter.Job> {
   /** Raw CSV per upload: Salesforce allows 150 MB after base64, i.e. about 100 MB raw. */
   public static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
   /** Bytes the engine may put in one batch: the JSON size estimate, with headroom for CSV quoting. */
@@ -28,15 +36,21 @@ public final class BulkWriter implements BatchWriter {
   private final BulkOperation operation;
   private final String keyColumn;
   private final BatchLimits limits;
+  private final JobLimits jobLimits;
   private final long maxUploadBytes;
+  private final Map<String, JobInfo> finished = new ConcurrentHashMap<>();
+
+  /** A submitted job and the upload its results are joined to. */
+  public record Job(String id, UploadFile upload) {}
 
   public BulkWriter(BulkJobClient jobs, String object, Operation operation, String matchingKey,
-      int maxRecordsPerJob, long maxUploadBytes) {
+      int maxRecordsPerJob, long maxUploadBytes, JobLimits jobLimits) {
     this.jobs = jobs;
     this.object = object;
     this.operation = BulkOperation.of(operation);
     this.keyColumn = this.operation == BulkOperation.INSERT ? null : matchingKey;
     this.limits = new BatchLimits(maxRecordsPerJob, Math.min(MAX_BATCH_BYTES, maxUploadBytes));
+    this.jobLimits = jobLimits;
     this.maxUploadBytes = maxUploadBytes;
   }
 
@@ -46,21 +60,19 @@ public final class BulkWriter implements BatchWriter {
   }
 
   @Override
-  public boolean prefersFullBatches() {
-    return true;
+  public JobLimits jobLimits() {
+    return jobLimits;
   }
 
   @Override
-  public List<RecordOutcome> write(List<OutboundRecord> batch) throws BatchRejectedException {
-    if (batch.isEmpty()) {
-      return List.of();
+  public Submission<Job> submit(List<OutboundRecord> records) throws BatchRejectedException {
+    if (records.isEmpty()) {
+      return Submission.finished(List.of());
     }
-    UploadFile upload = CsvUploadBuilder.build(batch, keyColumn, operation == BulkOperation.DELETE);
-    if (upload.csv().length > maxUploadBytes && batch.size() > 1) {
-      int half = batch.size() / 2;
-      List<RecordOutcome> outcomes = new ArrayList<>(write(batch.subList(0, half)));
-      outcomes.addAll(write(batch.subList(half, batch.size())));
-      return outcomes;
+    UploadFile upload = CsvUploadBuilder.build(records, keyColumn, operation == BulkOperation.DELETE);
+    if (upload.csv().length > maxUploadBytes && records.size() > 1) {
+      throw new BatchRejectedException(413, RejectionReason.RECORD_TOO_LARGE, "The CSV of " + records.size()
+          + " records is " + upload.csv().length + " bytes, above the " + maxUploadBytes + "-byte upload limit");
     }
     JobInfo job = jobs.create(object, operation, keyColumn);
     try {
@@ -69,19 +81,47 @@ public final class BulkWriter implements BatchWriter {
       // nothing is processed before UploadComplete: abort this job and send the records again in a new one
       jobs.abortQuietly(job.id());
       LOG.warn("Bulk job {} on {}: the upload may not have arrived whole; the job was aborted unprocessed and its "
-          + "{} records are sent again", job.id(), object, batch.size());
-      return Collections.nCopies(batch.size(), RecordOutcome.retry("The upload of bulk job " + job.id()
-          + " was interrupted; the job was aborted before Salesforce processed it, so the record is sent again"));
+          + "{} records are sent again", job.id(), object, records.size());
+      return Submission.finished(Collections.nCopies(records.size(), RecordOutcome.retry("The upload of bulk job "
+          + job.id() + " was interrupted; the job was aborted before Salesforce processed it, so the record is "
+          + "sent again")));
     }
     jobs.close(job.id());
-    JobInfo done = jobs.awaitTerminal(job.id());
+    return Submission.started(new Job(job.id(), upload));
+  }
+
+  @Override
+  public List<JobProgress> poll(List<Job> running) {
+    List<JobProgress> progress = new ArrayList<>(running.size());
+    for (Job job : running) {
+      JobInfo info = jobs.status(job.id());
+      if (info.state().terminal()) {
+        finished.put(job.id(), info);
+        progress.add(JobProgress.FINISHED);
+      } else {
+        progress.add(JobProgress.RUNNING);
+      }
+    }
+    return progress;
+  }
+
+  @Override
+  public List<RecordOutcome> results(Job job, List<OutboundRecord> records) {
+    JobInfo done = finished.remove(job.id());
+    if (done == null) {
+      done = jobs.status(job.id());
+    }
     if (done.state() != JobState.JobComplete) {
       LOG.warn("Bulk job {} on {} ended {}: {}", done.id(), object, done.state(), done.errorMessage());
     }
-    BulkResults results = jobs.results(done);
-    List<RecordOutcome> outcomes = BulkResultJoiner.join(upload, keyColumn, results);
+    List<RecordOutcome> outcomes = BulkResultJoiner.join(job.upload(), keyColumn, jobs.results(done));
     LOG.info("Bulk {} job {} on {}: {} records, {} processed, {} failed ({})", operation.wireName(), done.id(),
-        object, batch.size(), done.processed(), done.failed(), done.state());
+        object, records.size(), done.processed(), done.failed(), done.state());
     return outcomes;
+  }
+
+  @Override
+  public void abandon(Job job) {
+    jobs.abortQuietly(job.id());
   }
 }

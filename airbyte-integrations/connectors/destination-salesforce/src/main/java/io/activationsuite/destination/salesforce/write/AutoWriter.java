@@ -1,25 +1,35 @@
 package io.activationsuite.destination.salesforce.write;
 
+import io.activationsuite.destination.salesforce.bulk.BulkWriter;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.JobProgress;
+import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
+import io.activationsuite.sink.api.Submission;
 import java.util.List;
 
 /**
- * The {@code auto} write strategy: asks the engine for full bulk-sized batches, sends batches above the
- * threshold through Bulk API 2.0 and smaller ones (the tail of a sync, a slow trickle) through
- * synchronous sObject Collections, which finish in one round trip instead of a job's minimum latency.
+ * The {@code auto} write strategy: parts above the threshold become Bulk API 2.0 jobs, smaller ones (the
+ * tail of a sync, a slow trickle) are written at once through synchronous sObject Collections, which
+ * finish in one round trip instead of a job's minimum latency. The engine starts a job once more than
+ * the threshold is waiting.
  */
-public final class AutoWriter implements BatchWriter {
-  private final BatchWriter bulk;
+public final class AutoWriter implements JobWriter<BulkWriter.Job> {
+  private final BulkWriter bulk;
   private final BatchWriter collections;
   private final int threshold;
+  private final JobLimits jobLimits;
 
-  public AutoWriter(BatchWriter bulk, BatchWriter collections, int threshold) {
+  public AutoWriter(BulkWriter bulk, BatchWriter collections, int threshold) {
     this.bulk = bulk;
     this.collections = collections;
     this.threshold = threshold;
+    JobLimits limits = bulk.jobLimits();
+    int min = Math.min(bulk.limits().maxRecords(), Math.max(limits.minRecordsPerJob(), threshold + 1));
+    this.jobLimits = new JobLimits(limits.maxJobsInFlight(), limits.maxJobsPerPoll(), min, limits.schedule());
   }
 
   @Override
@@ -28,12 +38,27 @@ public final class AutoWriter implements BatchWriter {
   }
 
   @Override
-  public boolean prefersFullBatches() {
-    return true;
+  public JobLimits jobLimits() {
+    return jobLimits;
   }
 
   @Override
-  public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
-    return batch.size() > threshold ? bulk.write(batch) : collections.write(batch);
+  public Submission<BulkWriter.Job> submit(List<OutboundRecord> records) throws Exception {
+    return records.size() > threshold ? bulk.submit(records) : Submission.finished(collections.write(records));
+  }
+
+  @Override
+  public List<JobProgress> poll(List<BulkWriter.Job> jobs) {
+    return bulk.poll(jobs);
+  }
+
+  @Override
+  public List<RecordOutcome> results(BulkWriter.Job job, List<OutboundRecord> records) {
+    return bulk.results(job, records);
+  }
+
+  @Override
+  public void abandon(BulkWriter.Job job) {
+    bulk.abandon(job);
   }
 }

@@ -1,11 +1,16 @@
 package io.activationsuite.destination.salesforce.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.activationsuite.destination.salesforce.bulk.BulkWriter;
 import io.activationsuite.destination.salesforce.bulk.CsvUploadBuilder;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.JobProgress;
+import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
+import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -14,13 +19,15 @@ import java.util.List;
 /**
  * Keeps a user's text that is literally {@code #N/A} from becoming a clear: a Bulk API 2.0 CSV cell
  * {@code #N/A} means "set this field to null", so a record carrying such a value is sent through sObject
- * Collections (JSON, where it is just text) and the rest of the batch through Bulk.
+ * Collections (JSON, where it is just text). A part without such a value goes to the job writer unchanged
+ * (the engine runs its job without holding a request slot); a part with one - rare - is written at once:
+ * those records through Collections, the rest as a job waited for in place.
  */
-public final class NullCellRouter implements BatchWriter {
-  private final BatchWriter bulk;
+public final class NullCellRouter implements JobWriter<BulkWriter.Job> {
+  private final JobWriter<BulkWriter.Job> bulk;
   private final BatchWriter collections;
 
-  public NullCellRouter(BatchWriter bulk, BatchWriter collections) {
+  public NullCellRouter(JobWriter<BulkWriter.Job> bulk, BatchWriter collections) {
     this.bulk = bulk;
     this.collections = collections;
   }
@@ -31,12 +38,12 @@ public final class NullCellRouter implements BatchWriter {
   }
 
   @Override
-  public boolean prefersFullBatches() {
-    return bulk.prefersFullBatches();
+  public JobLimits jobLimits() {
+    return bulk.jobLimits();
   }
 
   @Override
-  public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
+  public Submission<BulkWriter.Job> submit(List<OutboundRecord> batch) throws Exception {
     boolean[] literal = new boolean[batch.size()];
     List<OutboundRecord> viaCollections = new ArrayList<>();
     List<OutboundRecord> viaBulk = new ArrayList<>(batch.size());
@@ -45,7 +52,7 @@ public final class NullCellRouter implements BatchWriter {
       (literal[i] ? viaCollections : viaBulk).add(batch.get(i));
     }
     if (viaCollections.isEmpty()) {
-      return bulk.write(batch);
+      return bulk.submit(batch);
     }
     Iterator<RecordOutcome> fromCollections = collections.write(viaCollections).iterator();
     Iterator<RecordOutcome> fromBulk = viaBulk.isEmpty() ? List.<RecordOutcome>of().iterator()
@@ -54,7 +61,22 @@ public final class NullCellRouter implements BatchWriter {
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = literal[i] ? fromCollections.next() : fromBulk.next();
     }
-    return Arrays.asList(outcomes);
+    return Submission.finished(Arrays.asList(outcomes));
+  }
+
+  @Override
+  public List<JobProgress> poll(List<BulkWriter.Job> jobs) throws Exception {
+    return bulk.poll(jobs);
+  }
+
+  @Override
+  public List<RecordOutcome> results(BulkWriter.Job job, List<OutboundRecord> records) throws Exception {
+    return bulk.results(job, records);
+  }
+
+  @Override
+  public void abandon(BulkWriter.Job job) {
+    bulk.abandon(job);
   }
 
   /** Whether a value of the record would be written as the cell Bulk reads as "clear this field". */

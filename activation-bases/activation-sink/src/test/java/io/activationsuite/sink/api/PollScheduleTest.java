@@ -1,4 +1,4 @@
-package io.activationsuite.destination.salesforce.bulk;
+package io.activationsuite.sink.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
