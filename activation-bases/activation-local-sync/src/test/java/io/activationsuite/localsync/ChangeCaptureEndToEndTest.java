@@ -256,7 +256,10 @@ class ChangeCaptureEndToEndTest {
           return;
         }
         listener.onMessage(message);
-        if ("STATE".equals(message.path("type").asText()) && seen.incrementAndGet() == states) {
+        // count the segment stream's own states: the companion removal stream echoes its (empty) state too
+        boolean segmentState = "STATE".equals(message.path("type").asText())
+            && "at_risk".equals(message.path("state").path("stream").path("stream_descriptor").path("name").asText());
+        if (segmentState && seen.incrementAndGet() == states) {
           killed.set(true);
           ConnectorRun toKill = started.get();
           if (toKill != null) {
