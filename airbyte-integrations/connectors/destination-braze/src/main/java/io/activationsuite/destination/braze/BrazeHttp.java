@@ -8,7 +8,7 @@ import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.BaseUrls;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
-import io.activationsuite.sink.http.RetriesExhaustedException;
+import io.activationsuite.sink.http.Idempotency;
 import io.activationsuite.sink.http.auth.BearerTokenAuth;
 import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
@@ -19,8 +19,6 @@ import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -66,7 +64,6 @@ public final class BrazeHttp implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final int MAX_ONCE_ATTEMPTS = 8;
 
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -74,7 +71,6 @@ public final class BrazeHttp implements AutoCloseable {
   private final Waiter waiter;
   private final Map<Endpoint, RateLimiter> limiters = new EnumMap<>(Endpoint.class);
   private final Map<Endpoint, ApiClient> retrying = new EnumMap<>(Endpoint.class);
-  private final Map<Endpoint, ApiClient> once = new EnumMap<>(Endpoint.class);
 
   /** Clients for every endpoint class of the config's instance. */
   public BrazeHttp(BrazeConfig config, Clock clock, int concurrency) {
@@ -94,7 +90,6 @@ public final class BrazeHttp implements AutoCloseable {
       limiters.put(endpoint, limiter);
       retrying.put(endpoint, client(config, limiter, limits,
           RetryPolicy.defaults().withBounds(20, Duration.ofMinutes(15)), BrazeHttp::classify));
-      once.put(endpoint, client(config, limiter, limits, RetryPolicy.none(), response -> Verdict.accept()));
     }
   }
 
@@ -126,47 +121,27 @@ public final class BrazeHttp implements AutoCloseable {
 
   /** {@code POST path} of an idempotent request, retried on 429, 5xx and I/O errors. */
   public Answer post(Endpoint endpoint, String path, JsonNode body) throws IOException {
-    return execute(retrying.get(endpoint), postRequest(path, body));
+    return execute(retrying.get(endpoint), postRequest(path, body, Idempotency.IDEMPOTENT));
   }
 
   /**
-   * {@code POST path} of a request Braze must not apply twice: re-sent only after a 429 or 503 (Braze did
-   * not process it) or a connection that never opened.
+   * {@code POST path} of a request Braze must not apply twice: the shared client re-sends it only when Braze
+   * did not process it (429, 503, a connection that never opened).
    *
    * @throws DeliveryUncertainException when the request may have been applied (timeout, reset, other 5xx)
    */
   public Answer postOnce(Endpoint endpoint, String path, JsonNode body)
       throws IOException, DeliveryUncertainException {
-    Request request = postRequest(path, body);
-    for (int attempt = 1; ; attempt++) {
-      Answer answer;
-      try {
-        answer = execute(once.get(endpoint), request);
-        if (answer.status() == 429 || answer.status() == 503) {
-          limiters.get(endpoint).pauseUntil(clock.instant().plusSeconds(answer.retryAfterSeconds()));
-        }
-      } catch (RetriesExhaustedException e) {
-        boolean neverSent = e.getCause() instanceof ConnectException || e.getCause() instanceof UnknownHostException;
-        if (!neverSent || attempt >= MAX_ONCE_ATTEMPTS) {
-          throw new DeliveryUncertainException("the request failed after it may have reached Braze ("
-              + (e.getCause() == null ? "no answer" : e.getCause().getClass().getSimpleName()) + ")");
-        }
-        sleep(Duration.ofSeconds(attempt));
-        continue;
-      }
-      if ((answer.status() == 429 || answer.status() == 503) && attempt < MAX_ONCE_ATTEMPTS) {
-        continue;
-      }
-      if (answer.status() >= 500) {
-        throw new DeliveryUncertainException("Braze answered HTTP " + answer.status() + ": " + answer.message());
-      }
-      return answer;
+    try {
+      return execute(retrying.get(endpoint), postRequest(path, body, Idempotency.NOT_IDEMPOTENT));
+    } catch (io.activationsuite.sink.api.DeliveryUncertainException e) {
+      throw new DeliveryUncertainException(e.getMessage());
     }
   }
 
-  private Request postRequest(String path, JsonNode body) throws IOException {
-    return new Request.Builder().url(BaseUrls.resolve(base, path))
-        .post(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON)).build();
+  private Request postRequest(String path, JsonNode body, Idempotency idempotency) throws IOException {
+    return idempotency.mark(new Request.Builder().url(BaseUrls.resolve(base, path))
+        .post(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON)).build());
   }
 
   private Answer execute(ApiClient client, Request request) throws IOException {
@@ -198,15 +173,6 @@ public final class BrazeHttp implements AutoCloseable {
       return response.newBuilder().header("Retry-After", Long.toString(Math.max(1, (millis + 999) / 1000))).build();
     } catch (NumberFormatException e) {
       return response;
-    }
-  }
-
-  private void sleep(Duration duration) throws InterruptedIOException {
-    try {
-      waiter.sleepUntil(clock.instant().plus(duration));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to call Braze");
     }
   }
 

@@ -90,7 +90,7 @@ final class TrackWriter implements BatchWriter {
     } catch (BrazeHttp.DeliveryUncertainException e) {
       String reason = "DELIVERY_UNCERTAIN: " + e.getMessage() + "; Braze may have recorded these " + array
           + ", so they were not sent again (check Braze before replaying them)";
-      sent.forEach(i -> outcomes[i] = RecordOutcome.rejected(RejectionReason.REFUSED_BY_API, null, reason, null));
+      sent.forEach(i -> outcomes[i] = RecordOutcome.rejected(RejectionReason.DELIVERY_UNCERTAIN, null, reason, null));
       return;
     }
     switch (answer.status()) {

@@ -146,7 +146,10 @@ class BrazeWriteSandboxTest {
           record(null, "external_id", "u2", "name", "e", "time", "2026-11-20T10:00:00Z")));
 
       assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(RecordOutcome.Rejected.class,
-          r -> assertThat(r.message()).startsWith("DELIVERY_UNCERTAIN").contains("may have recorded")));
+          r -> {
+            assertThat(r.reason()).isEqualTo(RejectionReason.DELIVERY_UNCERTAIN);
+            assertThat(r.message()).contains("may have recorded");
+          }));
       assertThat(braze.requests().count("POST", "/users/track")).isEqualTo(1);
     }
   }
