@@ -7,6 +7,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Braze: REST API key against the Braze emulator; user profiles by external_id (upsert, update). An
@@ -78,6 +79,16 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
   @Override
   public ThrottleContract throttleContract() {
     return ThrottleContract.RETRY_UNTIL_LANDED;
+  }
+
+  /**
+   * Braze authenticates with a static key, but every write first reads the custom attributes (a discovery
+   * endpoint whose limit resets hourly, where a 429 rightly stops the sync): faults are armed once that read
+   * answered, so the storm hits /users/track, the write endpoint whose 429s must be waited out.
+   */
+  @Override
+  public Optional<String> authenticationPath() {
+    return Optional.of("/custom_attributes");
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class ConfigValidator {
   /** Airbyte UI annotations: meaningful to the platform's form, not to validation. */
   private static final List<String> AIRBYTE_KEYWORDS = List.of(
       "airbyte_secret", "airbyte_hidden", "always_show", "order", "group", "display_type", "multiline",
-      "pattern_descriptor", "airbyte_type", "x-airbyte-group");
+      "pattern_descriptor", "airbyte_type", "x-airbyte-group", "groups");
 
   public ConfigValidator(JsonNode connectionSpecification) {
     JsonMetaSchema.Builder meta = JsonMetaSchema.builder(JsonMetaSchema.getV7());
