@@ -141,6 +141,28 @@ class OAuth2TokenProviderTest {
   }
 
   @Test
+  void aTokenTypeThatIsNoHttpSchemeIsSentToTheApiAsBearer() throws Exception {
+    List<String> authorizations = new CopyOnWriteArrayList<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getPath().startsWith("/token")) {
+          return json(200, "{\"ok\":true,\"access_token\":\"xoxb-1\",\"token_type\":\"bot\",\"expires_in\":43200}");
+        }
+        authorizations.add(request.getHeader("Authorization"));
+        return json(200, "{\"ok\":true}");
+      }
+    });
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).build();
+    ApiClient client = ApiClient.builder("Example", http).auth(new OAuth2Auth(provider)).build();
+
+    client.execute(new Request.Builder().url(server.url("/api/auth.test")).build());
+
+    assertThat(provider.token().tokenType()).isEqualTo("bot");
+    assertThat(authorizations).containsExactly("Bearer xoxb-1");
+  }
+
+  @Test
   void clientCredentialsGrantSendsScopeExtrasAndBasicClientAuth() throws Exception {
     serveTokens(600, false);
     OAuth2Settings settings = OAuth2Settings.clientCredentials(server.url("/token"), "client-1", CLIENT_SECRET,
