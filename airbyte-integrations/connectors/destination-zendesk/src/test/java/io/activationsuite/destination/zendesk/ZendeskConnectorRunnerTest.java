@@ -132,8 +132,9 @@ class ZendeskConnectorRunnerTest {
       assertThat(ofType(messages, "STATE")).hasSize(input.states().size());
       assertThat(server.objects("users")).hasSize(3_600);
       assertThat(server.requests().entries().stream().filter(e -> e.status() == 429).count()).isZero();
-      assertThat(server.requests().count("GET", "/api/v2/job_statuses/show_many")).as("polls are batched")
-          .isLessThan(server.requests().count("POST", "/api/v2/users/create_or_update_many"));
+      assertThat(server.requests().entries().stream().filter(e -> e.path().equals("/api/v2/job_statuses/show_many"))
+          .mapToInt(e -> e.query().getOrDefault("ids", "").split(",").length).max().orElse(0))
+          .as("one poll asks about every running job").isEqualTo(30);
     } finally {
       zendesk.releaseJobs();
       thread.shutdownNow();
