@@ -9,8 +9,10 @@ import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RefusalSplit;
 import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.api.StreamRecord;
 import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -53,19 +55,35 @@ public final class BatchDispatch {
     });
   }
 
-  /** Sends one composed request, split on refusal only as the composer allows. */
+  /**
+   * Sends one composed request, split on refusal only as the composer allows. A request shared by several
+   * streams is sent by the composer of its first record's stream, with each record's plan.
+   */
   public static void sendComposed(StreamLane lane, StreamLane.ComposedRequest request, Sink sink) throws Exception {
-    ComposedWriter composer = lane.composer();
     if (!request.fits()) {
       for (PendingRecord record : request.records()) {
         sink.outcome(record, RecordOutcome.rejected(RejectionReason.RECORD_TOO_LARGE, null,
-            "The record does not fit in one request to " + lane.plan().object().name() + ", even alone", null));
+            "The record does not fit in one request to " + record.lane().plan().object().name() + ", even alone",
+            null));
       }
       return;
     }
+    ComposedWriter composer = request.records().get(0).lane().composer();
+    boolean shared = lane.shared();
     splitting(request.records(), composer.refusalSplit(), sink, part -> {
-      lane.counters().batch();
-      deliver(lane, part, composer.send(request.group(), records(part)), sink);
+      if (!shared) {
+        lane.counters().batch();
+        deliver(lane, part, composer.send(request.group(), records(part)), sink);
+        return;
+      }
+      List<StreamRecord> records = new ArrayList<>(part.size());
+      LinkedHashSet<StreamLane> lanes = new LinkedHashSet<>();
+      for (PendingRecord record : part) {
+        records.add(new StreamRecord(record.lane().plan(), record.record()));
+        lanes.add(record.lane());
+      }
+      lanes.forEach(involved -> involved.counters().batch());
+      deliver(lane, part, composer.sendShared(request.group(), records), sink);
     });
   }
 
