@@ -47,7 +47,7 @@ public final class BatchDispatch {
 
   /** Writes {@code batch} with a plain {@link io.activationsuite.sink.api.BatchWriter}. */
   public static void send(StreamLane lane, List<PendingRecord> batch, Sink sink) throws Exception {
-    splitting(batch, RefusalSplit.HALVES, sink, part -> {
+    splitting(lane.lookups().apply(batch, sink), RefusalSplit.HALVES, sink, part -> {
       lane.counters().batch();
       deliver(lane, part, lane.writer().write(records(part)), sink);
     });
@@ -63,7 +63,7 @@ public final class BatchDispatch {
       }
       return;
     }
-    splitting(request.records(), composer.refusalSplit(), sink, part -> {
+    splitting(lane.lookups().apply(request.records(), sink), composer.refusalSplit(), sink, part -> {
       lane.counters().batch();
       deliver(lane, part, composer.send(request.group(), records(part)), sink);
     });
@@ -72,7 +72,7 @@ public final class BatchDispatch {
   /** Submits {@code batch} as a job (or writes it at once, as the job writer decides). */
   public static void submit(StreamLane lane, List<PendingRecord> batch, Sink sink) throws Exception {
     JobWriter<?> jobs = lane.jobs();
-    splitting(batch, RefusalSplit.HALVES, sink, part -> {
+    splitting(lane.lookups().apply(batch, sink), RefusalSplit.HALVES, sink, part -> {
       lane.counters().batch();
       Submission<?> submission = jobs.submit(records(part));
       switch (submission) {
@@ -104,13 +104,16 @@ public final class BatchDispatch {
   public static List<OutboundRecord> records(List<PendingRecord> part) {
     List<OutboundRecord> records = new ArrayList<>(part.size());
     for (PendingRecord record : part) {
-      records.add(record.record());
+      records.add(record.forWriter());
     }
     return records;
   }
 
   private static void splitting(List<PendingRecord> part, RefusalSplit split, Sink sink, Attempt attempt)
       throws Exception {
+    if (part.isEmpty()) {
+      return;
+    }
     try {
       attempt.run(part);
     } catch (BatchRejectedException rejected) {
