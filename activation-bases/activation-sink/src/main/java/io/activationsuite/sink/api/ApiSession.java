@@ -28,6 +28,14 @@ public interface ApiSession extends AutoCloseable {
     return objects().stream().filter(object -> names.contains(object.name())).toList();
   }
 
+  /**
+   * The lookups mappings may name (e.g. {@code user_by_email}); each is used through the engine's cache.
+   * Default: none.
+   */
+  default List<Lookup> lookups() {
+    return List.of();
+  }
+
   /** The writer of one stream plan. Called once per stream at the start of a write. */
   BatchWriter writer(StreamPlan plan) throws Exception;
 

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class PendingRecord {
   private final Object key;
   private OutboundRecord record;
+  private OutboundRecord resolved;
   private final List<InboundRecord> inputs;
   private long charge;
   private int attempts;
@@ -38,6 +39,17 @@ public final class PendingRecord {
 
   public OutboundRecord record() {
     return record;
+  }
+
+  /** What the writer is given: the record with looked-up ids in place of their values, when it has any. */
+  public OutboundRecord forWriter() {
+    OutboundRecord copy = resolved;
+    return copy != null ? copy : record;
+  }
+
+  /** The record with looked-up ids (null: none), set just before a request; see {@link LookupStage}. */
+  public void resolved(OutboundRecord withIds) {
+    resolved = withIds;
   }
 
   /** The input records this write stands for, oldest first. */
@@ -98,6 +110,7 @@ public final class PendingRecord {
     nulls.forEach(payload::remove);
     long size = Math.min(maxBytes, (long) record.sizeBytes() + next.sizeBytes());
     record = new OutboundRecord(next.correlationId(), next.matchingKey(), payload, Set.copyOf(nulls), (int) size);
+    resolved = null;
     inputs.addAll(later.inputs);
     charge += later.charge;
     attempts = Math.max(attempts, later.attempts);

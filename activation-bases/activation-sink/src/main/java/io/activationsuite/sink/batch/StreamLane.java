@@ -43,6 +43,7 @@ public final class StreamLane {
   private final ComposedWriter composer;
   private final JobWriter<?> jobs;
   private final StreamCounters counters;
+  private final LookupStage lookups;
   private final LinkedHashMap<Object, PendingRecord> pending = new LinkedHashMap<>();
   private final Set<Object> locked = new HashSet<>();
   private final List<PendingRecord> delayed = new ArrayList<>();
@@ -55,6 +56,13 @@ public final class StreamLane {
   private List<StreamLane> pool = List.of(this);
 
   public StreamLane(StreamPlan plan, RecordMapper mapper, BatchWriter writer, StreamCounters counters) {
+    this(plan, mapper, writer, counters, LookupStage.NONE);
+  }
+
+  /** A lane whose records get looked-up ids from {@code lookups} just before each request. */
+  public StreamLane(StreamPlan plan, RecordMapper mapper, BatchWriter writer, StreamCounters counters,
+      LookupStage lookups) {
+    this.lookups = lookups;
     this.plan = plan;
     this.mapper = mapper;
     this.writer = writer;
@@ -63,6 +71,11 @@ public final class StreamLane {
     this.composer = writer instanceof ComposedWriter composed ? composed : null;
     this.jobs = writer instanceof JobWriter<?> jobWriter ? jobWriter : null;
     this.counters = counters;
+  }
+
+  /** The lookups applied to each request's records (often none). */
+  public LookupStage lookups() {
+    return lookups;
   }
 
   /** The writer as a composer of its own requests, or null. */

@@ -114,7 +114,7 @@ public final class MappingsConfig {
     };
     NullPolicy policy = "clear".equalsIgnoreCase(field.path("null_policy").asText("skip"))
         ? NullPolicy.CLEAR : NullPolicy.SKIP;
-    return new FieldMapping(destination, value, policy);
+    return new FieldMapping(destination, value, policy, text(field, "lookup"));
   }
 
   private static String required(JsonNode node, String name, String where, String destination) {
