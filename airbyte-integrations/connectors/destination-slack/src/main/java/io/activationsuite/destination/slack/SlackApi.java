@@ -75,7 +75,7 @@ final class SlackApi implements AutoCloseable {
   private final Waiter waiter;
 
   SlackApi(SlackConfig config, Clock clock, int concurrency, Consumer<String> onRefreshTokenRotated) {
-    this.apiUrl = config.apiUrl();
+    this.apiUrl = config.apiBase();
     this.clock = clock;
     this.waiter = Waiter.system(clock);
     this.http = HttpClientFactory.create(
