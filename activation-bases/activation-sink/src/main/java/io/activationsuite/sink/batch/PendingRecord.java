@@ -21,6 +21,8 @@ public final class PendingRecord {
   private long charge;
   private int attempts;
   private long eligibleAtNanos;
+  private StreamLane lane;
+  private long arrival;
 
   public PendingRecord(Object key, OutboundRecord record, InboundRecord input, long charge) {
     this.key = key;
@@ -66,6 +68,23 @@ public final class PendingRecord {
 
   public void attempted() {
     attempts++;
+  }
+
+  /** The lane (stream) this record waits in: its counters, key locks and retries. */
+  public StreamLane lane() {
+    return lane;
+  }
+
+  /** Arrival order across every stream of the sync, to fill requests shared by streams oldest first. */
+  public long arrival() {
+    return arrival;
+  }
+
+  void queuedIn(StreamLane lane, long arrival) {
+    this.lane = lane;
+    if (this.arrival == 0) {
+      this.arrival = arrival;
+    }
   }
 
   public long eligibleAtNanos() {
