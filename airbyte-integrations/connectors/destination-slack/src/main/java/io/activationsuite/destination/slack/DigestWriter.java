@@ -38,9 +38,13 @@ final class DigestWriter implements ComposedWriter {
     this.rows = rows;
   }
 
+  /**
+   * Enough rows waiting to fill the digests of many channels before the engine composes one (the engine
+   * starts a request once this many are waiting, whatever their channels); a draft holds one digest.
+   */
   @Override
   public BatchLimits limits() {
-    return new BatchLimits(rows.settings.digestMaxRows(), 16_000_000);
+    return new BatchLimits(rows.settings.digestMaxRows() * MAX_BLOCKS, 16_000_000);
   }
 
   @Override
