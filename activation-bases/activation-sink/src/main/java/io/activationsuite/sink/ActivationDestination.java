@@ -85,7 +85,7 @@ public final class ActivationDestination implements Destination {
       return AirbyteConnectionStatus.failed(e.userMessage());
     }
     try (ApiSession session = open(api, config, services(config, null))) {
-      AirbyteConnectionStatus status = session.check(mappings.objectNames());
+      AirbyteConnectionStatus status = session.check(mappings.operationsByObject());
       if (status.status() != AirbyteConnectionStatus.Status.SUCCEEDED) {
         return status;
       }

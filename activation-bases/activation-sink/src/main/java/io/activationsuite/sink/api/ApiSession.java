@@ -2,6 +2,7 @@ package io.activationsuite.sink.api;
 
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,6 +16,14 @@ public interface ApiSession extends AutoCloseable {
    * permissions). FAILED messages must say what to fix.
    */
   AirbyteConnectionStatus check(Set<String> objectNames) throws Exception;
+
+  /**
+   * Like {@link #check(Set)}, knowing which operations the mappings use on each object (a permission only
+   * some operations need is checked only when they are used). Default: {@link #check(Set)} of the names.
+   */
+  default AirbyteConnectionStatus check(Map<String, Set<Operation>> operationsByObject) throws Exception {
+    return check(operationsByObject.keySet());
+  }
 
   /** Every object this account can write, with fields and operations, from the live API. */
   List<DestinationObject> objects() throws Exception;
