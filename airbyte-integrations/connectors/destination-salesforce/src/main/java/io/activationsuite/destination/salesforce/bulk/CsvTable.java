@@ -21,7 +21,8 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
    */
   public static CsvTable parse(String text) {
     List<List<String>> rows = CsvReader.rows(text);
-    return rows.isEmpty() ? new CsvTable(List.of(), List.of()) : new CsvTable(rows.get(0), rows.subList(1, rows.size()));
+    return rows.isEmpty() ? new CsvTable(List.of(), List.of())
+        : new CsvTable(rows.get(0), rows.subList(1, rows.size()));
   }
 
   /** Column name to index (first occurrence wins). */
