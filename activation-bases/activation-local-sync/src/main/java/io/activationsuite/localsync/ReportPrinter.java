@@ -42,6 +42,10 @@ public final class ReportPrinter {
         if (stream.changes() != null) {
           String line = "  " + stream.stream() + ": " + describe(stream.changes(), preview);
           out.println(Terminal.fit(line, Terminal.WIDTH));
+          if (!preview && stream.rejected() > 0) {
+            out.println(Terminal.fit(String.format("  %s: landed %,d of %,d sent (%,d rejected, sent again next run)",
+                stream.stream(), stream.acknowledged(), stream.sent(), stream.rejected()), Terminal.WIDTH));
+          }
         }
       }
       result.streams().stream().filter(s -> s.merged() > 0).forEach(s -> out.println(Terminal.fit("  " + s.stream()

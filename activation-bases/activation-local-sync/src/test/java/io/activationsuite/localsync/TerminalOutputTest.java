@@ -45,6 +45,14 @@ class TerminalOutputTest {
   }
 
   @Test
+  void givenEveryRecordOfAStreamRejected_whenPrinted_thenTheDiffLineSaysNothingLandedOfWhatWasSent() {
+    String text = print(result(0), Terminal.plain());
+
+    assertThat(text).contains("3 created, 2 updated, 5 removed, 1,000,000 unchanged")
+        .contains(": landed 0 of 5 sent (5 rejected");
+  }
+
+  @Test
   void givenAColourTerminal_whenTheSyncFailed_thenTheVerdictIsRed() {
     SyncResult failed = new SyncResult("hubspot", List.of(), dir(), 1, "config_error: no", List.of(), List.of());
 

@@ -345,7 +345,8 @@ final class ZendeskRecords {
       }
     }
     if (item.hasNonNull("requester_id")) {
-      if (users.get(item.get("requester_id").asText()).isEmpty()) {
+      String requester = item.get("requester_id").asText();
+      if (users.get(requester).isEmpty() && agents().stream().noneMatch(a -> a.path("id").asText().equals(requester))) {
         return failed(index, action, code, "Requester: " + item.get("requester_id").asText() + " not found", item);
       }
       ticket.set("requester_id", item.get("requester_id"));
