@@ -92,6 +92,7 @@ public final class RateLimiter {
    */
   public Permit acquire() throws InterruptedException {
     long start = nanos(clock.instant());
+    long invalidated = Long.MIN_VALUE;
     while (true) {
       long at;
       long seq;
@@ -99,7 +100,7 @@ public final class RateLimiter {
       try {
         long now = nanos(clock.instant());
         checkQuota(now);
-        at = earliest(now);
+        at = invalidated == Long.MIN_VALUE ? earliest(now) : slotFrom(invalidated, now);
         record(at);
         seq = sequence;
       } finally {
@@ -119,6 +120,7 @@ public final class RateLimiter {
         if (now < pausedUntil || exhaustion != null || !stillValid(at, now)) {
           unrecord(at);
           rescheduled++;
+          invalidated = at;
           continue;
         }
         long waited = Math.max(0, now - start);
@@ -356,6 +358,31 @@ public final class RateLimiter {
       int size = window.log.size();
       if (size >= window.permits) {
         at = Math.max(at, window.log.get(size - window.permits) + window.effectiveNanos);
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The first slot at or after {@code from} that the grants before it leave free: a reservation an earlier,
+   * late send crowded moves back only by its shortfall, keeping its place ahead of later callers (sending it
+   * behind every queued reservation would leave its own slot unused).
+   */
+  private long slotFrom(long from, long now) {
+    long at = Math.max(Math.max(from, now), pausedUntil);
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (WindowState window : windows) {
+        window.log.dropUpTo(now - window.effectiveNanos);
+        int before = window.log.size() - window.log.countAfter(at);
+        if (before >= window.permits) {
+          long free = window.log.get(before - window.permits) + window.effectiveNanos;
+          if (free > at) {
+            at = free;
+            moved = true;
+          }
+        }
       }
     }
     return at;
