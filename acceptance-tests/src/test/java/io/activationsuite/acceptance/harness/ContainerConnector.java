@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.AttachContainerCmd;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -37,8 +36,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * A connector command running in its image, as the platform runs it, through Testcontainers' docker-java
  * client: the container is created on the host network (the sandbox listens on 127.0.0.1), the config and
- * catalog are copied into {@code /airbyte/config}, the test attaches to its stdin, stdout and stderr before
- * it starts, and a kill is the engine's SIGKILL of the container. Closing removes the container.
+ * catalog are copied into {@code /airbyte/config}, the test attaches to its stdout and stderr, and for
+ * {@code write} separately to its stdin, before it starts; a kill is the engine's SIGKILL of the container.
+ * Closing removes the container.
  */
 final class ContainerConnector implements RunningConnector {
 
@@ -55,13 +55,14 @@ final class ContainerConnector implements RunningConnector {
   private final StdinPipe stdinPipe;
   private final BufferedWriter stdin;
   private final Output output;
+  /** The stdin-only attach: closing its connection is how the container's stdin ends (Docker has no half-close). */
+  private final ResultCallback.Adapter<Frame> stdinAttach = new ResultCallback.Adapter<>();
 
-  private ContainerConnector(DockerClient docker, String containerId, String description, StdinPipe stdinPipe,
-      Output output) {
+  private ContainerConnector(DockerClient docker, String containerId, String description, Output output) {
     this.docker = docker;
     this.containerId = containerId;
     this.description = description;
-    this.stdinPipe = stdinPipe;
+    this.stdinPipe = new StdinPipe(this::endStdinAttach);
     this.stdin = new BufferedWriter(new OutputStreamWriter(stdinPipe.output(), StandardCharsets.UTF_8), 64 * 1024);
     this.output = output;
   }
@@ -82,23 +83,22 @@ final class ContainerConnector implements RunningConnector {
         .withCmd(arguments)
         .withEnv(environment)
         .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
-        .withStdinOpen(true).withStdInOnce(true).withAttachStdin(true)
+        .withStdinOpen(readsStdin).withStdInOnce(readsStdin).withAttachStdin(readsStdin)
         .withAttachStdout(true).withAttachStderr(true).withTty(false)
         .withLabels(java.util.Map.of("io.activationsuite.acceptance", "true"))
         .exec().getId();
     String description = image + " " + command;
-    StdinPipe stdin = new StdinPipe();
     Output output = new Output(listener);
-    ContainerConnector run = new ContainerConnector(docker, id, description, stdin, output);
+    ContainerConnector run = new ContainerConnector(docker, id, description, output);
     try {
       docker.copyArchiveToContainerCmd(id).withRemotePath("/")
           .withTarInputStream(new ByteArrayInputStream(tar(invocation.configJson(), invocation.catalogJson())))
           .exec();
-      AttachContainerCmd attach = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true)
-          .withFollowStream(true).withStdIn(stdin.input());
-      attach.exec(output);
-      if (!output.awaitStarted(ATTACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("could not attach to " + description + " within " + ATTACH_TIMEOUT);
+      docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
+      awaitAttached(output, description);
+      if (readsStdin) {
+        docker.attachContainerCmd(id).withFollowStream(true).withStdIn(run.stdinPipe.input()).exec(run.stdinAttach);
+        awaitAttached(run.stdinAttach, description);
       }
       docker.startContainerCmd(id).exec();
     } catch (InterruptedException e) {
@@ -113,6 +113,22 @@ final class ContainerConnector implements RunningConnector {
       run.closeStdin();
     }
     return run;
+  }
+
+  private static void awaitAttached(ResultCallback.Adapter<Frame> attach, String description)
+      throws InterruptedException {
+    if (!attach.awaitStarted(ATTACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("could not attach to " + description + " within " + ATTACH_TIMEOUT);
+    }
+  }
+
+  /** Everything written reached the container: closing the stdin attach ends its stdin (StdinOnce). */
+  private void endStdinAttach() {
+    try {
+      stdinAttach.close();
+    } catch (IOException e) {
+      // the connection is gone either way
+    }
   }
 
   /** A tar of {@code airbyte/config/{config,catalog}.json}, readable by the image's user (uid 1000). */
@@ -217,6 +233,7 @@ final class ContainerConnector implements RunningConnector {
   public void close() {
     kill();
     stdinPipe.abandon();
+    endStdinAttach();
     try {
       output.close();
     } catch (IOException e) {

@@ -11,7 +11,9 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The stdin of a container: what the test writes to {@link #output()} is read by the Docker attach from
  * {@link #input()}, chunk by chunk; a full pipe blocks the writer (like a process pipe). Unlike
- * {@code PipedInputStream} it does not care which thread writes. Closing the output ends the input.
+ * {@code PipedInputStream} it does not care which thread writes. Closing the output ends the input; once the
+ * reader has taken everything, the pipe says so ({@code onEnd}): Docker's attach cannot half-close, so the
+ * container sees the end of its stdin only when that attach connection is closed.
  */
 final class StdinPipe {
 
@@ -19,7 +21,13 @@ final class StdinPipe {
   private static final int CHUNKS = 64;
 
   private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS);
+  private final Runnable onEnd;
   private volatile boolean closed;
+
+  /** A pipe that calls {@code onEnd} (on a new thread) once the reader has read everything up to the end. */
+  StdinPipe(Runnable onEnd) {
+    this.onEnd = onEnd;
+  }
 
   private final OutputStream output = new OutputStream() {
     @Override
@@ -75,6 +83,7 @@ final class StdinPipe {
         position = 0;
         if (current == END) {
           ended = true;
+          Thread.ofVirtual().name("stdin-end").start(onEnd);
         }
       }
       int count = Math.min(len, current.length - position);
