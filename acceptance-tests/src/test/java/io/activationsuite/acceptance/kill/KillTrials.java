@@ -196,9 +196,13 @@ public final class KillTrials implements AutoCloseable {
     if (kase.guarantee() == Guarantee.EFFECTIVELY_ONCE && duplicates > 0) {
       violations.add(duplicates + " duplicates of an idempotent operation");
     }
-    if (kase.guarantee() == Guarantee.AT_MOST_ONCE_PER_RUN && duplicates > allowed) {
-      violations.add(duplicates + " duplicates, more than the " + allowed + " records in flight after the last "
-          + "echoed STATEs");
+    long refusedCopies = rejections.keySet().stream().filter(landed::containsKey).count();
+    if (kase.guarantee() == Guarantee.EFFECTIVELY_ONCE && !rejections.isEmpty()) {
+      violations.add(rejections.size() + " records of an idempotent operation rejected");
+    }
+    if (kase.guarantee() == Guarantee.AT_MOST_ONCE_PER_RUN && duplicates + refusedCopies > allowed) {
+      violations.add(duplicates + " duplicates and " + refusedCopies + " second copies refused by the API, more "
+          + "than the " + allowed + " records in flight after the last echoed STATEs");
     }
     Map<String, Integer> reasons = new TreeMap<>();
     rejections.values().forEach(r -> reasons.merge(r, 1, Integer::sum));
