@@ -103,8 +103,9 @@ public final class KillTrials implements AutoCloseable {
     int allowed = 0;
     int trialRuns = 0;
     long millis = 0;
-    boolean finished = false;
-    for (KillPoint point : points) {
+    List<KillPoint> plan = new ArrayList<>(points);
+    plan.add(null); // the last rerun goes to the end
+    for (KillPoint point : plan) {
       SyncInput input = SyncInput.of(STREAM, data, from, stateEvery, nextStateId);
       Path rejectedDir = nextRunDir();
       KillRun.Outcome outcome = KillRun.run(starter, withStorage(config(kase), rejectedDir), catalog, input, point,
@@ -113,43 +114,26 @@ public final class KillTrials implements AutoCloseable {
       millis += outcome.millis();
       nextStateId = input.nextStateId();
       rejections.putAll(rejected(rejectedDir, kase));
-      List<ObjectNode> echoed = outcome.result().states();
+      CommandResult result = outcome.result();
+      List<ObjectNode> echoed = result.states();
       checkEchoed(input.sent(), echoed, violations, "run " + trialRuns);
-      if (outcome.killedAt().isEmpty()) {
-        notes.add("kill point '" + point.describe(calibration) + "' came after the run ended");
-        if (outcome.result().exitCode() == 0 && echoed.size() == input.sent().size()) {
-          finished = true;
-          break;
+      int resume = input.resumeAfter(echoed).orElse(from);
+      if (outcome.killedAt().isPresent()) {
+        kills.add(outcome.killedAt().get());
+        if (kase.guarantee() == Guarantee.AT_MOST_ONCE_PER_RUN) {
+          allowed += Math.min(Math.max(0, outcome.fedThrough() - resume), kase.maxInFlight());
         }
-        violations.add("run " + trialRuns + " ended before its kill point without finishing: "
-            + outcome.result().describe());
-        from = input.resumeAfter(echoed).orElse(from);
+        from = resume;
         continue;
       }
-      kills.add(outcome.killedAt().get());
-      int resume = input.resumeAfter(echoed).orElse(from);
-      if (kase.guarantee() == Guarantee.AT_MOST_ONCE_PER_RUN) {
-        allowed += Math.min(Math.max(0, outcome.fedThrough() - resume), kase.maxInFlight());
+      if (point != null) {
+        notes.add("kill point '" + point.describe(calibration) + "' came after the run ended");
       }
+      if (result.exitCode() == 0 && result.traceErrors().isEmpty() && echoed.size() == input.sent().size()) {
+        break;
+      }
+      violations.add("run " + trialRuns + " ended unkilled without finishing: " + result.describe());
       from = resume;
-    }
-    while (!finished) {
-      SyncInput input = SyncInput.of(STREAM, data, from, stateEvery, nextStateId);
-      Path rejectedDir = nextRunDir();
-      KillRun.Outcome outcome = KillRun.run(starter, withStorage(config(kase), rejectedDir), catalog, input, null,
-          calibration, sandbox, profile.jobInFlight());
-      trialRuns++;
-      millis += outcome.millis();
-      rejections.putAll(rejected(rejectedDir, kase));
-      CommandResult result = outcome.result();
-      if (result.exitCode() != 0 || !result.traceErrors().isEmpty()) {
-        violations.add("the last rerun failed: " + result.describe());
-      }
-      checkEchoed(input.sent(), result.states(), violations, "the last rerun");
-      if (result.states().size() != input.sent().size()) {
-        violations.add("the last rerun echoed " + result.states().size() + " of " + input.sent().size() + " STATEs");
-      }
-      finished = true;
     }
     settleJobs();
     List<RequestLogEntry> log = sandbox.requests().entries();
