@@ -2,8 +2,10 @@ package io.activationsuite.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.activationsuite.acceptance.capabilities.ConnectorCases;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
-import io.activationsuite.acceptance.connectors.Connectors;
 import io.activationsuite.acceptance.kill.KillCase;
 import io.activationsuite.acceptance.kill.KillPoint;
 import io.activationsuite.acceptance.kill.KillProfile;
@@ -21,8 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The kill matrix's CI share: per connector and kill case (an idempotent upsert; a create, where the connector
- * has one), one trial with a fixed kill point - input held half-way, SIGKILL right after the first echoed
+ * The kill matrix's CI share: per connector and kill case of its {@link KillProfile} (an idempotent upsert; an
+ * append - creates, events, messages - where the connector has one), one trial with a fixed kill point - input held half-way, SIGKILL right after the first echoed
  * STATE - then a rerun from the last echoed STATE. Nothing may be lost; an idempotent operation may not
  * duplicate; a non-idempotent one only the records in flight. The random 20-point matrix is
  * {@code bin/bench kill} (docs/reliability.md).
@@ -38,8 +40,8 @@ class KillRerunAcceptanceTest extends AcceptanceTestBase {
   Path work;
 
   static Stream<Arguments> killCases() {
-    return Connectors.all().flatMap(connector -> KillProfile.of(connector).cases().stream()
-        .map(kase -> Arguments.of(connector, kase.name())));
+    return ConnectorCases.each(connector -> KillProfile.of(connector).cases().stream().map(KillCase::name).toList(),
+        "no target read back from the sandbox");
   }
 
   @AfterAll
@@ -49,6 +51,7 @@ class KillRerunAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("killCases")
+  @Requires(anyOf = {Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK})
   void killedAfterAnEchoedStateThenRerunFromItLosesNothingAndDuplicatesOnlyWhatTheGuaranteeAllows(
       ConnectorDescriptor connector, String caseName) throws Exception {
     KillTrials connectorTrials = trials.computeIfAbsent(connector.tool(), tool -> new KillTrials(connector,

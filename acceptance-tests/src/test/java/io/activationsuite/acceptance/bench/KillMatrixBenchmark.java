@@ -9,10 +9,6 @@ import io.activationsuite.acceptance.kill.KillPoints;
 import io.activationsuite.acceptance.kill.KillTrials;
 import io.activationsuite.acceptance.kill.TrialResult;
 import io.activationsuite.acceptance.kill.WriteStarter;
-import io.activationsuite.localsync.launch.ConnectorInvocation;
-import io.activationsuite.localsync.launch.ConnectorLauncher;
-import io.activationsuite.localsync.launch.DockerConnectorLauncher;
-import io.activationsuite.localsync.launch.JarConnectorLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +36,7 @@ public final class KillMatrixBenchmark {
   /** Runs the matrix; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
+    System.setProperty("acceptance.target", options.docker() ? "docker" : "jar");
     System.out.printf(Locale.ROOT, "kill matrix: seed %d, %d trials x %d kill(s), %d records, STATE every %d, %s; "
         + "load %s%n", options.seed(), options.trials(), options.kills(), options.records(), options.stateEvery(),
         options.docker() ? "docker" : "jar", loadAverage());
@@ -67,12 +64,9 @@ public final class KillMatrixBenchmark {
 
   private static int runConnector(ConnectorDescriptor connector, Options options, Path work, List<String[]> rows)
       throws InterruptedException {
-    ConnectorLauncher launcher = options.docker() ? DockerConnectorLauncher.of(ConnectorHarness.image(connector.tool()))
-        : JarConnectorLauncher.of(ConnectorHarness.jar(connector.tool()));
     Random random = new Random(options.seed() * 31 + connector.tool().hashCode());
     int violations = 0;
-    WriteStarter starter = (config, catalog, listener) ->
-        launcher.launch(ConnectorInvocation.write(config.toString(), catalog), listener);
+    WriteStarter starter = ConnectorHarness.forTool(connector.tool())::startWrite;
     try (KillTrials trials = new KillTrials(connector, starter, options.records(), options.stateEvery(),
         work.resolve(connector.tool()))) {
       List<KillCase> cases = trials.profile().cases();

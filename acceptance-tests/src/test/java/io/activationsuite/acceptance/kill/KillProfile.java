@@ -1,5 +1,6 @@
 package io.activationsuite.acceptance.kill;
 
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.kill.KillCase.Guarantee;
@@ -10,14 +11,18 @@ import io.activationsuite.sandbox.SandboxOptions;
 import io.activationsuite.sandbox.salesforce.BulkJobState;
 import io.activationsuite.sandbox.salesforce.SalesforceEmulator;
 import io.activationsuite.sandbox.zendesk.ZendeskEmulator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * How the kill matrix drives one connector: its sandbox (latency so requests are in flight long enough to be
- * hit, async jobs that take a while), the cases it writes with their documented guarantees, and how to tell
- * that an async job is in flight. The guarantees come from each connector page's "Delivery guarantee" table.
+ * How the kill matrix drives one connector: its sandbox (the descriptor's options plus latency, so requests are
+ * in flight long enough to be hit, and async jobs that take a while), the cases it writes with their documented
+ * guarantees, and how to tell that an async job is in flight. Cases follow the descriptor's capabilities: an
+ * idempotent upsert ({@link Capability#UPSERT_READ_BACK}) must come out exactly once; an append
+ * ({@link Capability#APPEND_READ_BACK}: creates, events, messages) at most once per run. The guarantees and
+ * per-request sizes come from each connector page's "Delivery guarantee" and limits sections.
  *
  * @param tool the connector
  * @param sandbox the emulator's options
@@ -37,44 +42,55 @@ public record KillProfile(String tool, SandboxOptions sandbox, List<KillCase> ca
 
   /** The profile of {@code connector}. */
   public static KillProfile of(ConnectorDescriptor connector) {
-    SandboxOptions options = SandboxOptions.defaults().withFaults(LATENCY);
-    WriteTarget upsert = connector.upsertTarget();
-    KillCase upsertCase = KillCase.of("upsert", upsert, Guarantee.EFFECTIVELY_ONCE, 100 * CONCURRENCY);
-    return switch (connector.tool()) {
-      // hubspot.md: upsert exactly once in effect; batch/create at most once (never resent by the connector)
-      case "hubspot" -> new KillProfile("hubspot", options, List.of(upsertCase,
-          KillCase.of("create", new WriteTarget(upsert.object(), "append", List.of()),
-              Guarantee.AT_MOST_ONCE_PER_RUN, 100 * CONCURRENCY)), Optional.empty());
-      // salesforce.md: Collections upsert idempotent (200 per request); Bulk 2.0 exactly once, every operation;
-      // Collections insert at most once
-      case "salesforce" -> salesforce(options, upsert);
-      // braze.md: users (setting attributes) at least once, effectively once; 75 objects per /users/track
-      case "braze" -> new KillProfile("braze", options,
-          List.of(KillCase.of("upsert", upsert, Guarantee.EFFECTIVELY_ONCE, 75 * CONCURRENCY)), Optional.empty());
-      // zendesk.md: upsert at least once, effectively once; insert (create_many) at most once; 100 per job
-      case "zendesk" -> new KillProfile("zendesk", options.withProperty("jobs", "300ms,400"), List.of(upsertCase,
-          KillCase.of("create", new WriteTarget(upsert.object(), "append", List.of()),
-              Guarantee.AT_MOST_ONCE_PER_RUN, 100 * MAX_JOBS)),
-          Optional.of(server -> server.emulator(ZendeskEmulator.class).activeJobs() > 0));
-      default -> throw new IllegalArgumentException("no kill profile for " + connector.tool());
+    SandboxOptions options = connector.sandboxOptions().withFaults(LATENCY);
+    int perRequest = recordsPerRequest(connector.tool());
+    int inFlight = perRequest * (connector.has(Capability.ASYNC_JOBS) ? MAX_JOBS : CONCURRENCY);
+    List<KillCase> cases = new ArrayList<>();
+    if (connector.has(Capability.UPSERT_READ_BACK)) {
+      cases.add(KillCase.of("upsert", connector.upsertTarget(), Guarantee.EFFECTIVELY_ONCE, inFlight));
+    }
+    if (connector.tool().equals("salesforce")) {
+      // salesforce.md: Bulk API 2.0 is exactly once for every operation (the default strategy uses Collections)
+      cases.add(new KillCase("upsert-bulk", connector.upsertTarget(), c -> c.put("write_strategy", "bulk")
+          .put("bulk_max_records_per_job", 100).put("bulk_poll_max_millis", 200), Guarantee.EFFECTIVELY_ONCE,
+          100 * MAX_JOBS));
+      options = options.withProperty("bulkStartDelayMillis", "200").withProperty("bulkRecordsPerSecond", "2500");
+    }
+    if (connector.tool().equals("zendesk")) {
+      options = options.withProperty("jobs", "300ms,400");
+    }
+    if (connector.has(Capability.APPEND_READ_BACK)) {
+      WriteTarget append = connector.appendTarget();
+      // Salesforce inserts go through Collections (requests); Zendesk creates through jobs
+      int appendInFlight = connector.tool().equals("salesforce") ? perRequest * CONCURRENCY : inFlight;
+      cases.add(KillCase.of(connector.has(Capability.MESSAGES_READ_BACK) ? "messages" : "append-" + append.object(),
+          append, Guarantee.AT_MOST_ONCE_PER_RUN, appendInFlight));
+    }
+    return new KillProfile(connector.tool(), options, List.copyOf(cases), jobProbe(connector));
+  }
+
+  /**
+   * The most records one write request (or job) carries, from the connector pages: Salesforce Collections 200,
+   * Braze /users/track 75, HubSpot batch 100, Zendesk jobs 100, Slack 100 rows per batch.
+   */
+  private static int recordsPerRequest(String tool) {
+    return switch (tool) {
+      case "salesforce" -> 200;
+      case "braze" -> 75;
+      default -> 100;
     };
   }
 
-  private static KillProfile salesforce(SandboxOptions options, WriteTarget upsert) {
-    KillCase bulk = new KillCase("upsert-bulk", upsert, c -> c.put("write_strategy", "bulk")
-        .put("bulk_max_records_per_job", 100).put("bulk_poll_max_millis", 200), Guarantee.EFFECTIVELY_ONCE,
-        100 * MAX_JOBS);
-    KillCase insert = KillCase.of("insert", new WriteTarget(upsert.object(), "append", List.of()),
-        Guarantee.AT_MOST_ONCE_PER_RUN, 200 * CONCURRENCY);
-    return new KillProfile("salesforce", options.withProperty("bulkStartDelayMillis", "200")
-        .withProperty("bulkRecordsPerSecond", "2500"), List.of(
-        KillCase.of("upsert", upsert, Guarantee.EFFECTIVELY_ONCE, 200 * CONCURRENCY), bulk, insert),
-        Optional.of(KillProfile::salesforceJobInFlight));
-  }
-
-  private static boolean salesforceJobInFlight(EmulatorServer server) {
-    return server.emulator(SalesforceEmulator.class).jobs().stream()
-        .anyMatch(j -> j.state() == BulkJobState.InProgress || j.state() == BulkJobState.UploadComplete);
+  private static Optional<Predicate<EmulatorServer>> jobProbe(ConnectorDescriptor connector) {
+    if (!connector.has(Capability.ASYNC_JOBS)) {
+      return Optional.empty();
+    }
+    return switch (connector.emulator()) {
+      case "salesforce" -> Optional.of(server -> server.emulator(SalesforceEmulator.class).jobs().stream()
+          .anyMatch(j -> j.state() == BulkJobState.InProgress || j.state() == BulkJobState.UploadComplete));
+      case "zendesk" -> Optional.of(server -> server.emulator(ZendeskEmulator.class).activeJobs() > 0);
+      default -> Optional.empty();
+    };
   }
 
   /** Whether kills may aim at async jobs. */

@@ -3,7 +3,7 @@ package io.activationsuite.acceptance.kill;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.acceptance.harness.RecordingListener;
-import io.activationsuite.localsync.launch.ConnectorRun;
+import io.activationsuite.acceptance.harness.RunningConnector;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
 import java.io.IOException;
@@ -65,7 +65,7 @@ final class KillRun {
     };
     long writesBefore = sandbox.requests().entries().stream().filter(KillRun::isWrite).count();
     long start = System.nanoTime();
-    try (ConnectorRun run = starter.start(config, catalog, listener)) {
+    try (RunningConnector run = starter.start(config, catalog, listener)) {
       Thread feeder = Thread.ofVirtual().start(() -> feed(run, input, holdAt, fed));
       Optional<Instant> killedAt = Optional.empty();
       if (point != null) {
@@ -91,11 +91,11 @@ final class KillRun {
     }
   }
 
-  private static void feed(ConnectorRun run, SyncInput input, int holdAt, AtomicInteger fed) {
+  private static void feed(RunningConnector run, SyncInput input, int holdAt, AtomicInteger fed) {
     try {
       for (SyncInput.Line line : input.lines()) {
         if (line.recordIndex() >= holdAt) {
-          run.stdin().flush();
+          run.flush();
           fed.set(holdAt);
           return; // stdin stays open: the source is still "reading"
         }
@@ -110,7 +110,7 @@ final class KillRun {
     }
   }
 
-  private static boolean awaitPoint(KillPoint point, ConnectorRun run, RecordingListener listener,
+  private static boolean awaitPoint(KillPoint point, RunningConnector run, RecordingListener listener,
       AtomicInteger fed, int holdAt, KillPoint.Calibration calibration, EmulatorServer sandbox,
       Optional<Predicate<EmulatorServer>> jobInFlight, long writesBefore, long start) {
     return switch (point) {
@@ -127,13 +127,13 @@ final class KillRun {
     };
   }
 
-  private static boolean pause(ConnectorRun run, long millis) {
+  private static boolean pause(RunningConnector run, long millis) {
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     return awaitWhileAlive(run, () -> System.nanoTime() >= until);
   }
 
   /** Polls {@code condition} every millisecond; false when the process ended first or after the timeout. */
-  private static boolean awaitWhileAlive(ConnectorRun run, BooleanSupplier condition) {
+  private static boolean awaitWhileAlive(RunningConnector run, BooleanSupplier condition) {
     long deadline = System.nanoTime() + TRIGGER_TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (!run.isAlive() || System.nanoTime() > deadline) {

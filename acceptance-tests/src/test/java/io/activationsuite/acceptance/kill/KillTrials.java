@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.SuiteStreams;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.acceptance.kill.KillCase.Guarantee;
 import io.activationsuite.sandbox.EmulatorServer;
@@ -36,7 +37,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class KillTrials implements AutoCloseable {
 
-  private static final String STREAM = "people";
+  private static final String STREAM = SuiteStreams.USERS;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long SETTLE_MILLIS = 60_000;
 

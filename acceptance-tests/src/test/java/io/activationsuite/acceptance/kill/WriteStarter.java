@@ -2,7 +2,7 @@ package io.activationsuite.acceptance.kill;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.harness.RecordingListener;
-import io.activationsuite.localsync.launch.ConnectorRun;
+import io.activationsuite.acceptance.harness.RunningConnector;
 
 /**
  * Starts a connector's {@code write} and returns at once (jar or image: the suite's harness, or a launcher in
@@ -12,5 +12,5 @@ import io.activationsuite.localsync.launch.ConnectorRun;
 public interface WriteStarter {
 
   /** Starts {@code write --config --catalog}; the caller feeds stdin, kills or waits, and closes the run. */
-  ConnectorRun start(ObjectNode config, String catalogJson, RecordingListener listener);
+  RunningConnector start(ObjectNode config, String catalogJson, RecordingListener listener);
 }
