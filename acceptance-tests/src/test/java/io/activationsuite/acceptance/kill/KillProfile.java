@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * How the kill matrix drives one connector: its sandbox (the descriptor's options plus latency, so requests are
  * in flight long enough to be hit, and async jobs that take a while), the cases it writes with their documented
  * guarantees, and how to tell that an async job is in flight. Cases follow the descriptor's capabilities: an
- * idempotent upsert ({@link Capability#UPSERT_READ_BACK}) must come out exactly once; an append
+ * idempotent upsert ({@link Capability#UPSERT_READ_BACK} with {@link Capability#KILL_RERUN_EXACT}) must come out
+ * exactly once; an append
  * ({@link Capability#APPEND_READ_BACK}: creates, events, messages) at most once per run. The guarantees and
  * per-request sizes come from each connector page's "Delivery guarantee" and limits sections.
  *
@@ -46,7 +47,7 @@ public record KillProfile(String tool, SandboxOptions sandbox, List<KillCase> ca
     int perRequest = recordsPerRequest(connector.tool());
     int inFlight = perRequest * (connector.has(Capability.ASYNC_JOBS) ? MAX_JOBS : CONCURRENCY);
     List<KillCase> cases = new ArrayList<>();
-    if (connector.has(Capability.UPSERT_READ_BACK)) {
+    if (connector.has(Capability.UPSERT_READ_BACK, Capability.KILL_RERUN_EXACT)) {
       cases.add(KillCase.of("upsert", connector.upsertTarget(), Guarantee.EFFECTIVELY_ONCE, inFlight));
     }
     if (connector.tool().equals("salesforce")) {

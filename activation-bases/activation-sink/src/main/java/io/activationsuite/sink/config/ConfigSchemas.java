@@ -101,8 +101,8 @@ public final class ConfigSchemas {
 
   private static void fieldKeywords(ObjectNode node, FieldScope field, SchemaGenerationContext context) {
     SpecField spec = field.getAnnotationConsideringFieldAndGetter(SpecField.class);
-    if (spec == null) {
-      return;
+    if (spec == null || field.isFakeContainerItemScope()) {
+      return; // a list's keywords describe the list, not its items
     }
     putText(node, "title", spec.title());
     putText(node, "description", spec.description());
@@ -121,6 +121,9 @@ public final class ConfigSchemas {
     }
     if (spec.minimum() != Long.MIN_VALUE) {
       node.set("minimum", number(spec.minimum()));
+    }
+    if (spec.exclusiveMinimum() != Long.MIN_VALUE) {
+      node.set("exclusiveMinimum", number(spec.exclusiveMinimum()));
     }
     if (spec.maximum() != Long.MAX_VALUE) {
       node.set("maximum", number(spec.maximum()));

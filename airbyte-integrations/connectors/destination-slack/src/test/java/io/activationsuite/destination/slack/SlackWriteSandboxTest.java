@@ -179,6 +179,18 @@ class SlackWriteSandboxTest {
   }
 
   @Test
+  void jsonColumnsAreNavigatedAndLoopedOverByTheTemplate() throws Exception {
+    JsonNode payload = SlackFixtures.MAPPER.readTree(
+        "{\"account\":{\"name\":\"Acme\"},\"invoices\":[{\"id\":\"i-1\"},{\"id\":\"i-2\"}]}");
+    OutboundRecord row = new OutboundRecord("row-json", null,
+        (com.fasterxml.jackson.databind.node.ObjectNode) payload, java.util.Set.of(), 80);
+    write("channel_messages", config(slack, messages("anomalies",
+        "text_template", "{{account.name}}:{{#invoices}} {{id}}{{/invoices}}")), row);
+
+    assertThat(slack.objects("finance-alerts").get(0).path("text").asText()).isEqualTo("Acme: i-1 i-2");
+  }
+
+  @Test
   void templateErrorsAreConfigErrorsOrRowRejectionsWithTheReason() throws Exception {
     assertThatThrownBy(() -> write("channel_messages", config(slack, messages("anomalies",
         "text_template", "{{#open}} never closed")), row("account", "A")))
