@@ -21,9 +21,9 @@ import java.util.function.Predicate;
  * in flight long enough to be hit, and async jobs that take a while), the cases it writes with their documented
  * guarantees, and how to tell that an async job is in flight. Cases follow the descriptor's capabilities: an
  * idempotent upsert ({@link Capability#UPSERT_READ_BACK} with {@link Capability#KILL_RERUN_EXACT}) must come out
- * exactly once; an append
- * ({@link Capability#APPEND_READ_BACK}: creates, events, messages) at most once per run. The guarantees and
- * per-request sizes come from each connector page's "Delivery guarantee" and limits sections.
+ * exactly once; an append ({@link Capability#APPEND_READ_BACK}: creates, events, messages) at most once per run.
+ * The guarantees and per-request sizes come from each connector page's "Delivery guarantee" and limits
+ * sections.
  *
  * @param tool the connector
  * @param sandbox the emulator's options
