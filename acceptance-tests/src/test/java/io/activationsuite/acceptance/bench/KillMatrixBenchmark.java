@@ -81,7 +81,7 @@ public final class KillMatrixBenchmark {
       for (int trial = 1; trial <= options.trials(); trial++) {
         KillCase kase = cases.get((trial - 1) % cases.size());
         List<KillPoint> points = KillPoints.draw(random, options.kills(), options.records(),
-            trials.profile().hasJobs());
+            trials.profile().hasJobs() && kase.viaJobs());
         TrialResult result = trials.run(trial, kase, points, calibrations.get(kase));
         results.get(kase).add(result);
         System.out.printf(Locale.ROOT, "%s %s trial %d: %s -> kills %d, mid-request %d, lost %d, duplicates %d "

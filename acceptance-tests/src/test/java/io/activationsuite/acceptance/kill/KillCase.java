@@ -14,13 +14,14 @@ import java.util.function.UnaryOperator;
  * @param guarantee what the connector page promises for this operation
  * @param maxInFlight the most records that can be in flight (sent, not yet answered or finished) when a kill
  *     comes: records per request times the requests or async jobs in flight at once
+ * @param viaJobs whether the case writes through async jobs (kill points may then aim at a job in flight)
  */
 public record KillCase(String name, WriteTarget target, UnaryOperator<ObjectNode> config, Guarantee guarantee,
-    int maxInFlight) {
+    int maxInFlight, boolean viaJobs) {
 
   /** A case that uses the descriptor's config unchanged. */
   public static KillCase of(String name, WriteTarget target, Guarantee guarantee, int maxInFlight) {
-    return new KillCase(name, target, UnaryOperator.identity(), guarantee, maxInFlight);
+    return new KillCase(name, target, UnaryOperator.identity(), guarantee, maxInFlight, false);
   }
 
   /** The delivery guarantees the connector pages document, as far as a kill and rerun can observe them. */

@@ -54,7 +54,7 @@ public record KillProfile(String tool, SandboxOptions sandbox, List<KillCase> ca
       // salesforce.md: Bulk API 2.0 is exactly once for every operation (the default strategy uses Collections)
       cases.add(new KillCase("upsert-bulk", connector.upsertTarget(), c -> c.put("write_strategy", "bulk")
           .put("bulk_max_records_per_job", 100).put("bulk_poll_max_millis", 200), Guarantee.EFFECTIVELY_ONCE,
-          100 * MAX_JOBS));
+          100 * MAX_JOBS, true));
       options = options.withProperty("bulkStartDelayMillis", "200").withProperty("bulkRecordsPerSecond", "2500");
     }
     if (connector.tool().equals("zendesk")) {
@@ -66,6 +66,9 @@ public record KillProfile(String tool, SandboxOptions sandbox, List<KillCase> ca
       int appendInFlight = connector.tool().equals("salesforce") ? perRequest * CONCURRENCY : inFlight;
       cases.add(KillCase.of(connector.has(Capability.MESSAGES_READ_BACK) ? "messages" : "append-" + append.object(),
           append, Guarantee.AT_MOST_ONCE_PER_RUN, appendInFlight));
+    }
+    if (connector.tool().equals("zendesk")) { // every Zendesk write in the suite goes through jobs
+      cases.replaceAll(c -> new KillCase(c.name(), c.target(), c.config(), c.guarantee(), c.maxInFlight(), true));
     }
     return new KillProfile(connector.tool(), options, List.copyOf(cases), jobProbe(connector));
   }
