@@ -2,7 +2,6 @@ package io.activationsuite.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.capabilities.Requires;
@@ -10,11 +9,8 @@ import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
-import io.activationsuite.acceptance.harness.RecordingListener;
-import io.activationsuite.acceptance.harness.RunningConnector;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.FaultController;
-import io.activationsuite.sandbox.LatencySpec;
 import io.activationsuite.testkit.messages.EchoedStates;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import io.activationsuite.testkit.s3.S3ProxyServer;
@@ -30,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Faults the destination throws at a sync: throttling, server errors, refused records, a killed process. */
+/**
+ * Faults the destination throws at a sync: throttling, server errors, refused records. (A killed process:
+ * {@link KillRerunAcceptanceTest}.)
+ */
 class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   private static final String BUCKET = "rejected-records";
@@ -249,59 +248,5 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
     storage.putObject("format").put("format_type", "JSONL").put("flattening", "No flattening");
     storage.putObject("compression").put("compression_type", "No Compression");
     return storage;
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource(CONNECTORS)
-  @Requires({Capability.KILL_RERUN_EXACT, Capability.UPSERT_READ_BACK})
-  void killedMidSyncThenRerunFromTheLastEchoedStateLosesAndDuplicatesNothing(ConnectorDescriptor connector)
-      throws Exception {
-    List<ObjectNode> records = records(connector, 200, 1);
-    PlatformSyncInput first = input(records, 10);
-    EmulatorServer sandbox = sandbox(connector);
-    sandbox.faults().latency(LatencySpec.fixed(100));
-    RecordingListener listener = new RecordingListener();
-    CommandResult killed;
-    try (RunningConnector run = harness(connector).startWrite(connector.validConfig(sandbox),
-        catalog(connector, 3, records), listener)) {
-      // the first half of the input, stdin held open: the sync is still in progress when the kill comes
-      List<String> lines = first.lines();
-      for (String line : lines.subList(0, lines.size() / 2)) {
-        run.writeLine(line);
-      }
-      run.flush();
-      boolean echoed = listener.awaitMessages(
-          messages -> messages.stream().anyMatch(m -> m.path("type").asText().equals("STATE")), 2, TimeUnit.MINUTES);
-      assertThat(echoed).as("a state echoed before the kill").isTrue();
-      run.kill();
-      int exit = run.waitFor(Duration.ofMinutes(1));
-      killed = listener.result(exit);
-    }
-    sandbox.faults().latency(LatencySpec.fixed(0));
-    List<ObjectNode> echoed = killed.states();
-    assertThat(echoed.size()).as("the kill came before the end of the sync").isLessThan(first.states().size());
-    EchoedStates.assertEchoed(first.states().subList(0, echoed.size()), echoed);
-
-    long lastId = echoed.get(echoed.size() - 1).path("state").path("id").asLong();
-    int resumeFrom = recordsBeforeState(first, lastId);
-    List<ObjectNode> rest = records.subList(resumeFrom, records.size());
-    PlatformSyncInput rerun = input(rest, 10);
-    CommandResult second = harness(connector).write(connector.validConfig(sandbox), catalog(connector, 4, rest),
-        rerun.lines());
-    assertSucceeded(connector, second);
-    EchoedStates.assertEchoed(rerun.states(), second.states());
-    assertLandedExactly(connector, records);
-  }
-
-  /** How many records came before the STATE with {@code id} in {@code input}. */
-  private static int recordsBeforeState(PlatformSyncInput input, long id) {
-    int records = 0;
-    for (JsonNode state : input.states()) {
-      records += (int) state.path("state").path("sourceStats").path("recordCount").asDouble();
-      if (state.path("state").path("id").asLong() == id) {
-        return records;
-      }
-    }
-    throw new IllegalStateException("no state " + id);
   }
 }
