@@ -75,6 +75,22 @@ public interface ConnectorDescriptor {
     return Optional.empty();
   }
 
+  /**
+   * A config that authenticates with OAuth (a refresh token exchanged for short-lived access tokens), or empty
+   * when the connector has no OAuth option; the fault matrix lets its access token expire mid-sync.
+   */
+  default Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the vendor counts requests against a daily (or hourly) quota the sandbox enforces through its
+   * {@code dailyLimit} setting; the fault matrix lets it run out.
+   */
+  default boolean hasRequestQuota() {
+    return false;
+  }
+
   /** What the connector must do when the sandbox answers with the vendor's throttling response. */
   ThrottleContract throttleContract();
 

@@ -7,6 +7,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HubSpot: private-app token against the HubSpot emulator; contacts by email (upsert, update, archive)
@@ -81,6 +82,21 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
     return List.of(
         new WriteTarget(CONTACTS, "overwrite", List.of()),
         new WriteTarget(CONTACTS, "append_dedup", List.of("firstname")));
+  }
+
+  @Override
+  public Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
+    Map<String, String> credentials = sandbox.credentials();
+    ObjectNode config = validConfig(sandbox);
+    config.putObject("credentials").put("auth_type", "oauth2").put("client_id", credentials.get("client_id"))
+        .put("client_secret", credentials.get("client_secret"))
+        .put("refresh_token", credentials.get("refresh_token"));
+    return Optional.of(config);
+  }
+
+  @Override
+  public boolean hasRequestQuota() {
+    return true;
   }
 
   @Override

@@ -95,6 +95,16 @@ public final class SalesforceDescriptor implements ConnectorDescriptor {
   }
 
   @Override
+  public Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
+    return Optional.of(validConfig(sandbox));
+  }
+
+  @Override
+  public boolean hasRequestQuota() {
+    return true;
+  }
+
+  @Override
   public ThrottleContract throttleContract() {
     return ThrottleContract.STOP_AND_RESUME_LATER;
   }

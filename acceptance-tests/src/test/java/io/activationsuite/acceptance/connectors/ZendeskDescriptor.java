@@ -7,6 +7,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Zendesk: API token against the Zendesk emulator; users by external_id (upsert through
@@ -83,6 +84,16 @@ public final class ZendeskDescriptor implements ConnectorDescriptor {
     return List.of(
         new WriteTarget(USERS, "overwrite", List.of()),
         new WriteTarget(USERS, "append_dedup", List.of("name")));
+  }
+
+  @Override
+  public Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
+    Map<String, String> credentials = sandbox.credentials();
+    ObjectNode config = validConfig(sandbox);
+    config.putObject("credentials").put("auth_type", "oauth2_refresh_token")
+        .put("client_id", credentials.get("client_id")).put("client_secret", credentials.get("client_secret"))
+        .put("refresh_token", credentials.get("refresh_token"));
+    return Optional.of(config);
   }
 
   @Override

@@ -1,0 +1,131 @@
+package io.activationsuite.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.Connectors;
+import io.activationsuite.acceptance.connectors.WriteTarget;
+import io.activationsuite.acceptance.harness.CommandResult;
+import io.activationsuite.acceptance.harness.FaultProxy;
+import io.activationsuite.acceptance.harness.FaultProxy.ProtocolFault;
+import io.activationsuite.acceptance.harness.RejectedRecordsBucket;
+import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.testkit.messages.EchoedStates;
+import io.activationsuite.testkit.messages.PlatformSyncInput;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Protocol-level faults on the connector's write call, scripted by WireMock in front of the sandbox: the API
+ * handled the request, then the answer is spoiled (truncated, an HTML page, a slow drip, a reset). An
+ * idempotent write is resent and every record lands once; a create is not resent, its records end rejected
+ * as {@code DELIVERY_UNCERTAIN}, and nothing is written twice.
+ */
+class ProtocolFaultAcceptanceTest extends SyncOutcomeTestBase {
+
+  private static final int RECORDS = 12;
+  private static final int STATE_EVERY = 4;
+
+  private final Map<String, FaultProxy> proxies = new HashMap<>();
+  private RejectedRecordsBucket bucket;
+
+  @BeforeAll
+  void startBucket() {
+    bucket = RejectedRecordsBucket.start();
+  }
+
+  @BeforeEach
+  void resetProxies() {
+    proxies.values().forEach(FaultProxy::reset);
+    bucket.clear();
+  }
+
+  @AfterAll
+  void stopProxies() {
+    proxies.values().forEach(FaultProxy::close);
+    bucket.close();
+  }
+
+  private FaultProxy proxy(ConnectorDescriptor connector) {
+    return proxies.computeIfAbsent(connector.emulator(), name -> FaultProxy.start(sandbox(connector)));
+  }
+
+  static Stream<Arguments> idempotentWrites() {
+    return Connectors.all().flatMap(c -> EnumSet.allOf(ProtocolFault.class).stream().map(f -> Arguments.of(c, f)));
+  }
+
+  /** Creates (append: no matching key, so a resent request would write the records again). */
+  static Stream<Arguments> creates() {
+    return Connectors.all().flatMap(c -> c.writeTargets().stream()
+        .filter(t -> t.syncMode().equals("append")).limit(1)
+        .flatMap(t -> EnumSet.complementOf(EnumSet.of(ProtocolFault.SLOW_DRIP)).stream()
+            .map(f -> Arguments.of(c, t, f))));
+  }
+
+  private CommandResult write(ConnectorDescriptor connector, long syncId, WriteTarget target,
+      List<ObjectNode> records, PlatformSyncInput input, ProtocolFault fault) {
+    FaultProxy proxy = proxy(connector);
+    proxy.spoilFirstWrite(fault, connector.authenticationPath());
+    ObjectNode config = proxy.redirect(connector.withObjectStorage(connector.validConfig(sandbox(connector)),
+        bucket.storage()));
+    CommandResult result = harness(connector).write(config, catalog(syncId, target, records), input.lines());
+    assertThat(proxy.spoiledPaths()).as("the first write call was spoiled: " + result.describe()).hasSize(1);
+    assertNoSecretLeaked(result, List.of(bucket.secret()));
+    return result;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("idempotentWrites")
+  void aSpoiledAnswerToAnIdempotentWriteIsResentAndEveryRecordLandsOnce(ConnectorDescriptor connector,
+      ProtocolFault fault) {
+    WriteTarget target = connector.upsertTarget();
+    List<ObjectNode> records = records(connector, target, RECORDS);
+    PlatformSyncInput input = input(records, STATE_EVERY);
+    CommandResult result = write(connector, 7101, target, records, input, fault);
+
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    assertThat(EchoedStates.rejectedCount(result.states())).as("nothing rejected").isZero();
+    assertLandedExactly(connector, target.object(), records);
+    if (fault != ProtocolFault.SLOW_DRIP) {
+      String spoiled = proxy(connector).spoiledPaths().get(0);
+      assertThat(sandbox(connector).requests().matching(e -> e.path().equals(spoiled)))
+          .as("the idempotent write %s was resent", spoiled).hasSizeGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("creates")
+  void aSpoiledAnswerToACreateRejectsItsRecordsAsDeliveryUncertainAndWritesNothingTwice(
+      ConnectorDescriptor connector, WriteTarget target, ProtocolFault fault) {
+    long syncId = 7102;
+    List<ObjectNode> records = records(connector, target, RECORDS);
+    PlatformSyncInput input = input(records, STATE_EVERY);
+    CommandResult result = write(connector, syncId, target, records, input, fault);
+
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    long rejected = EchoedStates.rejectedCount(result.states());
+    assertThat(rejected).as("the spoiled create's records are rejected").isPositive();
+    List<JsonNode> stored = bucket.rejected(syncId);
+    assertThat(stored).as("every rejected record stored with its reason").hasSize((int) rejected);
+    assertThat(stored).allSatisfy(r -> assertThat(r.path("reason").asText()).isEqualTo("DELIVERY_UNCERTAIN"));
+    EmulatorServer sandbox = sandbox(connector);
+    String spoiled = proxy(connector).spoiledPaths().get(0);
+    assertThat(sandbox.requests().matching(e -> e.path().equals(spoiled))).as("the create was not resent")
+        .hasSize(1);
+    assertThat(connector.liveCount(sandbox, target.object()))
+        .as("every record landed once (the spoiled create reached the API), none twice").isEqualTo(RECORDS);
+  }
+}
