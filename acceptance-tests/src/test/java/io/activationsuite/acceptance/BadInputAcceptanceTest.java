@@ -35,7 +35,8 @@ class BadInputAcceptanceTest extends SyncOutcomeTestBase {
   /** Text no vendor takes in one field (HubSpot allows 65,536 characters, Salesforce names 80, Braze 255). */
   private static final int OVER_LIMIT_CHARS = 70_000;
   private static final List<String> UNICODE = List.of(
-      "emoji \uD83D\uDE80 \uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+      "emoji \uD83D\uDE80 \uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB family "
+          + "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
       "RTL \u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627 \u202Eright-to-left override\u202C",
       "line\u2028separator and paragraph\u2029separator",
       "combining e\u0301 n\u0303 a\u030A Zalgo\u0336\u0337 \u00C5 vs A\u030A");
@@ -199,7 +200,7 @@ class BadInputAcceptanceTest extends SyncOutcomeTestBase {
           expectLive += isLanded ? 1 : 0;
           mayBeRejected += isLanded ? 0 : 1;
         }
-        case SUPERSEDED -> { }
+        default -> { }
       }
     }
     System.out.println("[bad-input] " + connector + ": " + cases.size() + " inputs, " + rejected.size()

@@ -113,13 +113,23 @@ public final class FaultProxy implements AutoCloseable {
 
   /** The paths of the calls whose answer was spoiled, in order. */
   public List<String> spoiledPaths() {
-    return List.copyOf(transformer.spoiled);
+    return transformer.spoiled.stream().map(WriteCall::path).toList();
+  }
+
+  /**
+   * How many times the spoiled write call (the same method, path and body) reached the emulator: 1 when it
+   * was not resent, 2 or more when it was.
+   */
+  public long timesTheSpoiledWriteWasSent() {
+    WriteCall spoiled = transformer.spoiled.get(0);
+    return transformer.writes.stream().filter(spoiled::equals).count();
   }
 
   /** Back to proxying every call, nothing armed. */
   public void reset() {
     wireMock.resetAll();
     transformer.spoiled.clear();
+    transformer.writes.clear();
     proxyEverything();
   }
 
@@ -132,11 +142,16 @@ public final class FaultProxy implements AutoCloseable {
     wireMock.stop();
   }
 
+  /** One write call as the emulator received it. */
+  private record WriteCall(String method, String path, String body) {
+  }
+
   /** Rewrites emulator URLs in every answer; applies the armed fault to the answer of the armed stub. */
   private static final class SpoilingTransformer implements ResponseTransformerV2 {
 
     private final String sandboxUrl;
-    private final List<String> spoiled = new CopyOnWriteArrayList<>();
+    private final List<WriteCall> spoiled = new CopyOnWriteArrayList<>();
+    private final List<WriteCall> writes = new CopyOnWriteArrayList<>();
     private volatile String proxyUrl;
 
     SpoilingTransformer(String sandboxUrl) {
@@ -151,12 +166,18 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public Response transform(Response response, ServeEvent serveEvent) {
       Response rewritten = rewriteUrls(response);
+      var request = serveEvent.getRequest();
+      WriteCall call = new WriteCall(request.getMethod().getName(), request.getUrl().replaceFirst("\\?.*", ""),
+          request.getBodyAsString());
+      if (!call.method().equals("GET")) {
+        writes.add(call);
+      }
       var parameters = serveEvent.getTransformerParameters();
       if (parameters == null || !parameters.containsKey(FAULT)) {
         return rewritten;
       }
       ProtocolFault fault = ProtocolFault.valueOf(parameters.getString(FAULT));
-      spoiled.add(serveEvent.getRequest().getUrl().replaceFirst("\\?.*", ""));
+      spoiled.add(call);
       Response.Builder builder = Response.Builder.like(rewritten).but();
       return switch (fault) {
         case TRUNCATED_BODY -> builder.body(Arrays.copyOf(rewritten.getBody(), rewritten.getBody().length / 2))
