@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.CapabilityExtension;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.Connectors;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.acceptance.harness.ConnectorHarness;
@@ -17,12 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** One sandbox per emulator per test class, reset before each test; harnesses shared by the JVM. */
+/**
+ * One sandbox per emulator per test class, reset before each test; harnesses shared by the JVM. Tests take
+ * {@link #CONNECTORS} as their source and declare what they need with
+ * {@link io.activationsuite.acceptance.capabilities.Requires}; the {@link CapabilityExtension} reports the
+ * others as not applicable and writes the capability matrix.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AcceptanceTestBase {
+@ExtendWith(CapabilityExtension.class)
+public abstract class AcceptanceTestBase {
 
-  static final String CONNECTORS = "io.activationsuite.acceptance.connectors.Connectors#all";
+  /** Every selected connector: the parameter source of connector-parameterised tests. */
+  protected static final String CONNECTORS = Connectors.ALL_SOURCE;
 
   private static final Map<String, ConnectorHarness> HARNESSES = new ConcurrentHashMap<>();
 
@@ -38,16 +48,17 @@ abstract class AcceptanceTestBase {
     sandboxes.close();
   }
 
-  EmulatorServer sandbox(ConnectorDescriptor connector) {
-    return sandboxes.server(connector.emulator());
+  /** The running, reset emulator of {@code connector}. */
+  protected EmulatorServer sandbox(ConnectorDescriptor connector) {
+    return sandboxes.server(connector);
   }
 
-  static ConnectorHarness harness(ConnectorDescriptor connector) {
+  protected static ConnectorHarness harness(ConnectorDescriptor connector) {
     return HARNESSES.computeIfAbsent(connector.tool(), ConnectorHarness::forTool);
   }
 
   /** A catalog with one stream per target, named {@code streamNames[i]}. */
-  static String catalog(long syncId, List<String> streamNames, List<WriteTarget> targets,
+  protected static String catalog(long syncId, List<String> streamNames, List<WriteTarget> targets,
       List<? extends JsonNode> samples) {
     ConfiguredCatalogs catalog = ConfiguredCatalogs.forSync(syncId);
     for (int i = 0; i < targets.size(); i++) {
@@ -58,7 +69,7 @@ abstract class AcceptanceTestBase {
   }
 
   /** Asserts the run printed no secret value anywhere (stdout messages, other stdout, stderr). */
-  static void assertNoSecretLeaked(CommandResult result, List<String> secrets) {
+  protected static void assertNoSecretLeaked(CommandResult result, List<String> secrets) {
     String output = result.allOutput();
     for (String secret : secrets) {
       assertThat(secret).as("a secret to look for").isNotBlank();
@@ -67,7 +78,7 @@ abstract class AcceptanceTestBase {
   }
 
   /** Asserts a successful write: exit 0, no TRACE error, nothing but JSON on stdout, no secret printed. */
-  void assertSucceeded(ConnectorDescriptor connector, CommandResult result) {
+  protected void assertSucceeded(ConnectorDescriptor connector, CommandResult result) {
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(result.traceErrors()).as(result.describe()).isEmpty();
     assertThat(result.nonJsonLines()).as("stdout carries protocol messages only").isEmpty();
@@ -75,7 +86,7 @@ abstract class AcceptanceTestBase {
   }
 
   /** Asserts the run ended with exactly one config_error TRACE and a non-zero exit; returns its message. */
-  static String assertConfigError(CommandResult result) {
+  protected static String assertConfigError(CommandResult result) {
     assertThat(result.exitCode()).as(result.describe()).isNotZero();
     List<JsonNode> errors = result.traceErrors();
     assertThat(errors).as(result.describe()).hasSize(1);
@@ -83,7 +94,7 @@ abstract class AcceptanceTestBase {
     return errors.get(0).path("message").asText() + " " + errors.get(0).path("internal_message").asText();
   }
 
-  static ObjectNode copy(ObjectNode node) {
+  protected static ObjectNode copy(ObjectNode node) {
     return node.deepCopy();
   }
 }

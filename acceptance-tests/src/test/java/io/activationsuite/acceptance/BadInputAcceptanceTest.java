@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
@@ -136,6 +138,7 @@ class BadInputAcceptanceTest extends SyncOutcomeTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires({Capability.UPSERT_READ_BACK, Capability.REFUSED_RECORDS})
   void everyBadInputIsRejectedWithAReasonUnicodeLandsIntactAndTheCountsAddUp(ConnectorDescriptor connector) {
     WriteTarget target = connector.upsertTarget();
     List<Case> cases = cases(connector, target);

@@ -3,8 +3,8 @@ package io.activationsuite.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.ConnectorCases;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
-import io.activationsuite.acceptance.connectors.Connectors;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.sandbox.EmulatorServer;
@@ -25,7 +25,7 @@ class DestinationStateAcceptanceTest extends AcceptanceTestBase {
   private static final int RECORDS = 12;
 
   static Stream<Arguments> targets() {
-    return Connectors.all().flatMap(c -> c.writeTargets().stream().map(t -> Arguments.of(c, t)));
+    return ConnectorCases.each(ConnectorDescriptor::writeTargets, "declares no write targets");
   }
 
   private CommandResult sync(ConnectorDescriptor connector, WriteTarget target, List<ObjectNode> records) {
@@ -57,9 +57,9 @@ class DestinationStateAcceptanceTest extends AcceptanceTestBase {
   @MethodSource("targets")
   void finalSandboxStateEqualsWhatTheInputSays(ConnectorDescriptor connector, WriteTarget target) {
     EmulatorServer sandbox = sandbox(connector);
-    WriteTarget seed = connector.upsertTarget();
+    WriteTarget seed = target.appends() ? target : connector.upsertTarget();
     Map<String, ObjectNode> expected = new LinkedHashMap<>();
-    String identity = connector.identityField(target.object());
+    String identity = connector.identityField(target.landsIn());
     switch (target.syncMode()) {
       case "append" -> records(connector, target, 0, RECORDS, 1).forEach(r -> expected.put(key(r, identity), r));
       case "append_dedup" -> {
@@ -91,10 +91,10 @@ class DestinationStateAcceptanceTest extends AcceptanceTestBase {
       records(connector, seed, 0, RECORDS / 2, 1).forEach(r -> expected.remove(key(r, identity)));
     }
 
-    Map<String, Map<String, String>> landed = connector.landed(sandbox, target.object());
-    assertThat(landed.keySet()).as("records of %s", target.object()).containsExactlyInAnyOrderElementsOf(
+    Map<String, Map<String, String>> landed = connector.landed(sandbox, target.landsIn());
+    assertThat(landed.keySet()).as("records of %s", target.landsIn()).containsExactlyInAnyOrderElementsOf(
         expected.keySet());
-    assertThat(connector.liveCount(sandbox, target.object())).as("no duplicates").isEqualTo(expected.size());
+    assertThat(connector.liveCount(sandbox, target.landsIn())).as("no duplicates").isEqualTo(expected.size());
     expected.forEach((key, record) -> record.fields().forEachRemaining(field -> {
       if (!target.matchingKey().contains(field.getKey()) || target.syncMode().equals("append_dedup")) {
         assertThat(landed.get(key).get(field.getKey())).as("%s of %s", field.getKey(), key)

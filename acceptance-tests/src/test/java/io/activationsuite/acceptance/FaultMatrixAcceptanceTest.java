@@ -3,9 +3,9 @@ package io.activationsuite.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
-import io.activationsuite.acceptance.connectors.Connectors;
-import io.activationsuite.acceptance.connectors.ThrottleContract;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.sandbox.EmulatorServer;
@@ -15,7 +15,6 @@ import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,7 +32,7 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
 
   private void retryToTheEnd(ConnectorDescriptor connector, long syncId, Consumer<FaultController> arm,
       String injectedOutcome) {
-    WriteTarget target = connector.upsertTarget();
+    WriteTarget target = connector.readBackTarget();
     List<ObjectNode> records = records(connector, target, RECORDS);
     PlatformSyncInput input = input(records, STATE_EVERY);
     EmulatorServer sandbox = sandbox(connector);
@@ -47,12 +46,9 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
     assertLandedExactly(connector, target.object(), records);
   }
 
-  static Stream<ConnectorDescriptor> retryingThrottles() {
-    return Connectors.all().filter(c -> c.throttleContract() == ThrottleContract.RETRY_UNTIL_LANDED);
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("retryingThrottles")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.THROTTLE_RETRY, Capability.READ_BACK})
   void aRateLimitStormIsWaitedOutAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
     // every call for 1.5 s is throttled, each answer naming a 500 ms window: several waits in a row
     sandbox(connector).faults().update(c -> c.withRateLimit(null, 500L));
@@ -61,6 +57,7 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.UPSERT_READ_BACK)
   void tenPercentServerErrorsAreRetriedAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
     retryToTheEnd(connector, 8102, faults -> faults.update(c -> c.withSeed(SEED)
         .withErrorRatios(0.10, 503, null, null)).failNext(1, 502), "INJECTED_ERROR");
@@ -68,20 +65,17 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.UPSERT_READ_BACK)
   void connectionResetsAreRetriedAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
     retryToTheEnd(connector, 8103, faults -> faults.update(c -> c.withSeed(SEED)
         .withErrorRatios(null, null, 0.10, null)).resetNext(1), "INJECTED_RESET");
   }
 
-  /** An instance method (one test instance per class): asking a descriptor needs the running sandbox. */
-  Stream<ConnectorDescriptor> oauthConnectors() {
-    return Connectors.all().filter(c -> c.oauthConfig(sandbox(c)).isPresent());
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("oauthConnectors")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.OAUTH, Capability.READ_BACK})
   void anAccessTokenExpiringMidSyncIsRefreshedAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
-    WriteTarget target = connector.upsertTarget();
+    WriteTarget target = connector.readBackTarget();
     List<ObjectNode> records = records(connector, target, RECORDS);
     PlatformSyncInput input = input(records, STATE_EVERY);
     EmulatorServer sandbox = sandbox(connector);
@@ -98,12 +92,9 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
     assertLandedExactly(connector, target.object(), records);
   }
 
-  static Stream<ConnectorDescriptor> quotaConnectors() {
-    return Connectors.all().filter(ConnectorDescriptor::hasRequestQuota);
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("quotaConnectors")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.DAILY_QUOTA, Capability.UPSERT_READ_BACK})
   void anExhaustedRequestQuotaStopsCleanlyAndTheNextSyncLandsEverything(ConnectorDescriptor connector) {
     WriteTarget target = connector.upsertTarget();
     List<ObjectNode> records = records(connector, target, RECORDS);

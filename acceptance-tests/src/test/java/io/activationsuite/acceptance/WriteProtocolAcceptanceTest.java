@@ -3,6 +3,9 @@ package io.activationsuite.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.ConnectorCases;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
@@ -16,7 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The write contract with the platform: STATE echo and counts, stream shapes, bad input, unsupported modes. */
+/**
+ * The write contract with the platform: STATE echo and counts, stream shapes, bad input, unsupported modes. Runs
+ * on each connector's {@code readBackTarget()} (its idempotent upsert, else its append target: each record has
+ * its own key, so "no duplicates" holds for both).
+ */
 class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   private static final long SYNC_ID = 4242;
@@ -24,19 +31,19 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
   private List<ObjectNode> records(ConnectorDescriptor connector, int from, int count) {
     List<ObjectNode> records = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
-      records.add(connector.record(connector.upsertTarget(), i, 1, sandbox(connector)));
+      records.add(connector.record(connector.readBackTarget(), i, 1, sandbox(connector)));
     }
     return records;
   }
 
   private String catalog(ConnectorDescriptor connector, List<String> streams, List<ObjectNode> samples) {
-    List<WriteTarget> targets = streams.stream().map(s -> connector.upsertTarget()).toList();
+    List<WriteTarget> targets = streams.stream().map(s -> connector.readBackTarget()).toList();
     return catalog(SYNC_ID, streams, targets, samples);
   }
 
   private void assertAllLanded(ConnectorDescriptor connector, List<ObjectNode> records) {
     EmulatorServer sandbox = sandbox(connector);
-    String object = connector.upsertTarget().object();
+    String object = connector.readBackTarget().object();
     var landed = connector.landed(sandbox, object);
     String identity = connector.identityField(object);
     for (ObjectNode record : records) {
@@ -50,6 +57,7 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void statesComeBackInOrderWithTheirIdsAndCountsThatAddUp(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 0, 30);
     PlatformSyncInput input = new PlatformSyncInput(100).started("users");
@@ -70,6 +78,7 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void interleavedStreamsWithStreamStatesAndAnEmptyStream(ConnectorDescriptor connector) {
     List<ObjectNode> first = records(connector, 0, 12);
     List<ObjectNode> second = records(connector, 100, 12);
@@ -106,6 +115,7 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void globalStatesCoverEveryStream(ConnectorDescriptor connector) {
     List<ObjectNode> first = records(connector, 0, 10);
     List<ObjectNode> second = records(connector, 50, 10);
@@ -128,6 +138,7 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void fieldsTheDestinationDoesNotKnowAreIgnored(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 0, 8);
     PlatformSyncInput input = new PlatformSyncInput().started("users");
@@ -147,6 +158,7 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void malformedLinesAreRejectedAndCounted(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 0, 9);
     PlatformSyncInput input = new PlatformSyncInput().started("users");
@@ -167,6 +179,7 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void incompleteStreamEchoesItsStatesThenFailsWithATrace(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 0, 10);
     PlatformSyncInput input = new PlatformSyncInput().started("users");
@@ -182,12 +195,12 @@ class WriteProtocolAcceptanceTest extends AcceptanceTestBase {
   }
 
   static Stream<Arguments> unsupportedTargets() {
-    return io.activationsuite.acceptance.connectors.Connectors.all()
-        .flatMap(c -> c.unsupportedTargets().stream().map(t -> Arguments.of(c, t)));
+    return ConnectorCases.each(ConnectorDescriptor::unsupportedTargets, "declares no unsupported targets");
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("unsupportedTargets")
+  @Requires(Capability.UNSUPPORTED_TARGETS)
   void unsupportedModeFailsLoudlyWithAConfigError(ConnectorDescriptor connector, WriteTarget target) {
     List<ObjectNode> records = records(connector, 0, 3);
     PlatformSyncInput input = new PlatformSyncInput().started("users");

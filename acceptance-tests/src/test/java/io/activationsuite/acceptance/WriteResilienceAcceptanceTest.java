@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
-import io.activationsuite.acceptance.connectors.Connectors;
-import io.activationsuite.acceptance.connectors.ThrottleContract;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.acceptance.harness.RecordingListener;
-import io.activationsuite.localsync.launch.ConnectorRun;
+import io.activationsuite.acceptance.harness.RunningConnector;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.FaultController;
 import io.activationsuite.sandbox.LatencySpec;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +56,7 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   private List<ObjectNode> records(ConnectorDescriptor connector, int count, int version) {
     List<ObjectNode> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      records.add(connector.record(connector.upsertTarget(), i, version, sandbox(connector)));
+      records.add(connector.record(connector.readBackTarget(), i, version, sandbox(connector)));
     }
     return records;
   }
@@ -74,12 +73,12 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   }
 
   private String catalog(ConnectorDescriptor connector, long syncId, List<ObjectNode> samples) {
-    return catalog(syncId, List.of("users"), List.of(connector.upsertTarget()), samples);
+    return catalog(syncId, List.of("users"), List.of(connector.readBackTarget()), samples);
   }
 
   private void assertLandedExactly(ConnectorDescriptor connector, List<ObjectNode> records) {
     EmulatorServer sandbox = sandbox(connector);
-    String object = connector.upsertTarget().object();
+    String object = connector.readBackTarget().object();
     var landed = connector.landed(sandbox, object);
     String identity = connector.identityField(object);
     assertThat(connector.liveCount(sandbox, object)).as("one record per key, none lost").isEqualTo(records.size());
@@ -89,14 +88,6 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
       record.fields().forEachRemaining(field -> assertThat(landed.get(key).get(field.getKey()))
           .as("%s of %s", field.getKey(), key).isEqualTo(field.getValue().asText()));
     }
-  }
-
-  static Stream<ConnectorDescriptor> retryingThrottles() {
-    return Connectors.all().filter(c -> c.throttleContract() == ThrottleContract.RETRY_UNTIL_LANDED);
-  }
-
-  static Stream<ConnectorDescriptor> stoppingThrottles() {
-    return Connectors.all().filter(c -> c.throttleContract() == ThrottleContract.STOP_AND_RESUME_LATER);
   }
 
   /**
@@ -126,7 +117,8 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("retryingThrottles")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.THROTTLE_RETRY, Capability.READ_BACK})
   void rateLimitStormIsRetriedUntilEveryRecordLands(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 40, 1);
     PlatformSyncInput input = input(records, 10);
@@ -143,7 +135,8 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("stoppingThrottles")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.THROTTLE_STOP, Capability.UPSERT_READ_BACK})
   void exhaustedDailyAllocationStopsTheSyncWithoutHammeringAndTheNextSyncLandsEverything(
       ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 40, 1);
@@ -171,6 +164,7 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires(Capability.READ_BACK)
   void serverErrorBurstIsRetriedUntilEveryRecordLands(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 40, 1);
     PlatformSyncInput input = input(records, 10);
@@ -184,12 +178,9 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
     assertLandedExactly(connector, records);
   }
 
-  static Stream<ConnectorDescriptor> tokenEndpointConnectors() {
-    return Connectors.all().filter(c -> c.authenticationPath().isPresent());
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("tokenEndpointConnectors")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.TOKEN_ENDPOINT, Capability.READ_BACK})
   void serverErrorsFromTheTokenEndpointAreRetried(ConnectorDescriptor connector) {
     List<ObjectNode> records = records(connector, 20, 1);
     PlatformSyncInput input = input(records, 10);
@@ -206,9 +197,10 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires({Capability.REFUSED_RECORDS, Capability.READ_BACK})
   void recordsTheApiRefusesLandInTheS3BucketUnderTheSyncIdAndAreCounted(ConnectorDescriptor connector) {
     long syncId = 9001;
-    WriteTarget target = connector.upsertTarget();
+    WriteTarget target = connector.readBackTarget();
     List<ObjectNode> good = records(connector, 12, 1);
     List<ObjectNode> refused = List.of(connector.refusedRecord(target, 1), connector.refusedRecord(target, 2),
         connector.refusedRecord(target, 3));
@@ -261,6 +253,7 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(CONNECTORS)
+  @Requires({Capability.KILL_RERUN_EXACT, Capability.UPSERT_READ_BACK})
   void killedMidSyncThenRerunFromTheLastEchoedStateLosesAndDuplicatesNothing(ConnectorDescriptor connector)
       throws Exception {
     List<ObjectNode> records = records(connector, 200, 1);
@@ -269,14 +262,14 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
     sandbox.faults().latency(LatencySpec.fixed(100));
     RecordingListener listener = new RecordingListener();
     CommandResult killed;
-    try (ConnectorRun run = harness(connector).startWrite(connector.validConfig(sandbox),
+    try (RunningConnector run = harness(connector).startWrite(connector.validConfig(sandbox),
         catalog(connector, 3, records), listener)) {
       // the first half of the input, stdin held open: the sync is still in progress when the kill comes
       List<String> lines = first.lines();
       for (String line : lines.subList(0, lines.size() / 2)) {
         run.writeLine(line);
       }
-      run.stdin().flush();
+      run.flush();
       boolean echoed = listener.awaitMessages(
           messages -> messages.stream().anyMatch(m -> m.path("type").asText().equals("STATE")), 2, TimeUnit.MINUTES);
       assertThat(echoed).as("a state echoed before the kill").isTrue();

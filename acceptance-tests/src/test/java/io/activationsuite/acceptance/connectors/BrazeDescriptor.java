@@ -4,19 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
- * Braze: REST API key against the Braze emulator; user profiles by external_id (upsert, update). An
- * {@code email_subscribe} value Braze does not know is refused per object.
+ * Braze: REST API key against the Braze emulator; user profiles by external_id (upsert, update), custom
+ * events (append: each record is one more event) and user deletions (a {@code user_deletions} record removes
+ * the user). An {@code email_subscribe} value Braze does not know is refused per object.
  */
 public final class BrazeDescriptor implements ConnectorDescriptor {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(
+      Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
+      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.TOKEN_ENDPOINT, Capability.KILL_RERUN_EXACT,
+      Capability.UNSUPPORTED_TARGETS);
   private static final String USERS = "users";
+  private static final String EVENTS = "events";
+  private static final String DELETIONS = "user_deletions";
 
   @Override
   public String tool() {
@@ -26,6 +35,11 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
   @Override
   public String emulator() {
     return "braze";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
   }
 
   @Override
@@ -67,7 +81,9 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
 
   @Override
   public List<WriteTarget> writeTargets() {
-    return List.of(upsertTarget(), new WriteTarget(USERS, "update", List.of("external_id")));
+    return List.of(upsertTarget(), new WriteTarget(USERS, "update", List.of("external_id")),
+        new WriteTarget(EVENTS, "append", List.of()),
+        new WriteTarget(DELETIONS, "soft_delete", List.of("external_id"), USERS));
   }
 
   @Override
@@ -76,10 +92,6 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
         new WriteTarget(USERS, "append_dedup", List.of("first_name")));
   }
 
-  @Override
-  public ThrottleContract throttleContract() {
-    return ThrottleContract.RETRY_UNTIL_LANDED;
-  }
 
   /**
    * Braze authenticates with a static key, but every write first reads the custom attributes (a discovery
@@ -93,11 +105,18 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
 
   @Override
   public String identityField(String object) {
-    return "external_id";
+    return object.equals(EVENTS) ? "name" : "external_id";
   }
 
   @Override
   public ObjectNode record(WriteTarget target, int i, int version, EmulatorServer sandbox) {
+    if (target.object().equals(EVENTS)) {
+      return JSON.objectNode().put("external_id", "user" + i).put("name", "event-" + i + "-v" + version)
+          .put("time", "2026-01-0" + (1 + i % 9) + "T10:00:00Z");
+    }
+    if (target.object().equals(DELETIONS)) {
+      return JSON.objectNode().put("external_id", "user" + i);
+    }
     return JSON.objectNode().put("external_id", "user" + i).put("first_name", "First" + i + "v" + version)
         .put("last_name", "Last" + i).put("home_city", "City " + (i % 7) + " v" + version);
   }
@@ -118,7 +137,7 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
           fields.put(f.getKey(), f.getValue().asText());
         }
       });
-      landed.put(fields.get("external_id"), fields);
+      landed.put(fields.get(identityField(object)), fields);
     }
     return landed;
   }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HubSpot: private-app token against the HubSpot emulator; contacts by email (upsert, update, archive)
@@ -16,6 +18,10 @@ import java.util.Optional;
 public final class HubSpotDescriptor implements ConnectorDescriptor {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(
+      Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
+      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.DAILY_QUOTA, Capability.OAUTH,
+      Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String CONTACTS = "contacts";
 
   @Override
@@ -26,6 +32,11 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
   @Override
   public String emulator() {
     return "hubspot";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
   }
 
   @Override
@@ -94,15 +105,6 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
     return Optional.of(config);
   }
 
-  @Override
-  public boolean hasRequestQuota() {
-    return true;
-  }
-
-  @Override
-  public ThrottleContract throttleContract() {
-    return ThrottleContract.RETRY_UNTIL_LANDED;
-  }
 
   @Override
   public String identityField(String object) {

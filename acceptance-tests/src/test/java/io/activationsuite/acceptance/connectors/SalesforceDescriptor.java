@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Optional;
 public final class SalesforceDescriptor implements ConnectorDescriptor {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(
+      Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
+      Capability.REFUSED_RECORDS, Capability.THROTTLE_STOP, Capability.DAILY_QUOTA, Capability.OAUTH,
+      Capability.TOKEN_ENDPOINT, Capability.ASYNC_JOBS, Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String CONTACT = "Contact";
   private static final String EXTERNAL_ID = "External_Id__c";
 
@@ -28,6 +34,11 @@ public final class SalesforceDescriptor implements ConnectorDescriptor {
   @Override
   public String emulator() {
     return "salesforce";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
   }
 
   @Override
@@ -99,15 +110,6 @@ public final class SalesforceDescriptor implements ConnectorDescriptor {
     return Optional.of(validConfig(sandbox));
   }
 
-  @Override
-  public boolean hasRequestQuota() {
-    return true;
-  }
-
-  @Override
-  public ThrottleContract throttleContract() {
-    return ThrottleContract.STOP_AND_RESUME_LATER;
-  }
 
   @Override
   public String identityField(String object) {

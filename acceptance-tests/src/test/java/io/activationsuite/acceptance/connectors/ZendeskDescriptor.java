@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Zendesk: API token against the Zendesk emulator; users by external_id (upsert through
@@ -17,6 +18,10 @@ import java.util.Optional;
 public final class ZendeskDescriptor implements ConnectorDescriptor {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(
+      Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
+      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.ASYNC_JOBS, Capability.OAUTH_ROTATION,
+      Capability.OAUTH, Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String USERS = "users";
 
   @Override
@@ -27,6 +32,11 @@ public final class ZendeskDescriptor implements ConnectorDescriptor {
   @Override
   public String emulator() {
     return "zendesk";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
   }
 
   @Override
@@ -46,6 +56,16 @@ public final class ZendeskDescriptor implements ConnectorDescriptor {
     config.putObject("credentials").put("auth_type", "api_token").put("email", sandbox.credentials().get("email"))
         .put("api_token", token);
     config.putObject("object_storage_config").put("storage_type", "None");
+    return config;
+  }
+
+  @Override
+  public ObjectNode rotatingOAuthConfig(EmulatorServer sandbox) {
+    Map<String, String> credentials = sandbox.credentials();
+    ObjectNode config = config(sandbox, credentials.get("api_token"));
+    config.putObject("credentials").put("auth_type", "oauth2_refresh_token")
+        .put("client_id", credentials.get("client_id")).put("client_secret", credentials.get("client_secret"))
+        .put("refresh_token", credentials.get("refresh_token"));
     return config;
   }
 
@@ -86,20 +106,6 @@ public final class ZendeskDescriptor implements ConnectorDescriptor {
         new WriteTarget(USERS, "append_dedup", List.of("name")));
   }
 
-  @Override
-  public Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
-    Map<String, String> credentials = sandbox.credentials();
-    ObjectNode config = validConfig(sandbox);
-    config.putObject("credentials").put("auth_type", "oauth2_refresh_token")
-        .put("client_id", credentials.get("client_id")).put("client_secret", credentials.get("client_secret"))
-        .put("refresh_token", credentials.get("refresh_token"));
-    return Optional.of(config);
-  }
-
-  @Override
-  public ThrottleContract throttleContract() {
-    return ThrottleContract.RETRY_UNTIL_LANDED;
-  }
 
   @Override
   public String identityField(String object) {

@@ -1,12 +1,11 @@
 package io.activationsuite.acceptance.harness;
 
-import io.activationsuite.localsync.launch.DockerConnectorLauncher;
 import java.util.Locale;
 
 /**
  * What the suite runs: each connector's Docker image (what the platform runs) or its runnable jar as a
  * plain process (for contributors without Docker). {@code -Dacceptance.target=docker|jar|auto}; auto
- * picks Docker when an engine answers.
+ * picks Docker when an engine answers Testcontainers' probe.
  */
 public enum AcceptanceTarget {
   DOCKER,
@@ -34,7 +33,7 @@ public enum AcceptanceTarget {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "docker" -> DOCKER;
       case "jar" -> JAR;
-      case "auto", "" -> DockerConnectorLauncher.engineAvailable("docker") ? DOCKER : JAR;
+      case "auto", "" -> DockerEngine.available() ? DOCKER : JAR;
       default -> throw new IllegalArgumentException(
           "acceptance.target must be docker, jar or auto, got: " + value);
     };

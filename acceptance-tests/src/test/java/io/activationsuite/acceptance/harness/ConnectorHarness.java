@@ -2,9 +2,7 @@ package io.activationsuite.acceptance.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.localsync.launch.ConnectorInvocation;
-import io.activationsuite.localsync.launch.ConnectorLauncher;
-import io.activationsuite.localsync.launch.ConnectorRun;
-import io.activationsuite.localsync.launch.DockerConnectorLauncher;
+import io.activationsuite.localsync.launch.ConnectorOutputListener;
 import io.activationsuite.localsync.launch.JarConnectorLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,20 +12,26 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one connector's commands as the platform does (its image, or its jar as a process) and collects
- * what each printed. Every test drives connectors through this class only, so jar and Docker modes run
- * the same tests.
+ * Runs one connector's commands as the platform does - its image through Testcontainers' docker-java client
+ * ({@link ContainerConnector}), or its jar as a process - and collects what each printed. Every test drives
+ * connectors through this class only, so jar and Docker modes run the same tests.
  */
 public final class ConnectorHarness {
 
   /** The longest any single command may take in the suite. */
   public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
 
-  private final ConnectorLauncher launcher;
+  /** Starts one invocation (a container or a process). */
+  @FunctionalInterface
+  private interface Starter {
+    RunningConnector start(ConnectorInvocation invocation, ConnectorOutputListener listener);
+  }
+
+  private final Starter starter;
   private final String description;
 
-  private ConnectorHarness(ConnectorLauncher launcher, String description) {
-    this.launcher = launcher;
+  private ConnectorHarness(Starter starter, String description) {
+    this.starter = starter;
     this.description = description;
   }
 
@@ -36,10 +40,13 @@ public final class ConnectorHarness {
     if (AcceptanceTarget.current() == AcceptanceTarget.DOCKER) {
       ConnectorImages.ensureBuilt();
       String image = image(tool);
-      return new ConnectorHarness(DockerConnectorLauncher.of(image), image);
+      return new ConnectorHarness((invocation, listener) -> ContainerConnector.start(DockerEngine.client(), image,
+          invocation, listener), image);
     }
     Path jar = jar(tool);
-    return new ConnectorHarness(JarConnectorLauncher.of(jar), jar.toString());
+    JarConnectorLauncher launcher = JarConnectorLauncher.of(jar);
+    return new ConnectorHarness((invocation, listener) -> new ProcessConnector(launcher.launch(invocation, listener)),
+        jar.toString());
   }
 
   /** The image the suite tests for {@code tool}. */
@@ -83,16 +90,16 @@ public final class ConnectorHarness {
   }
 
   /**
-   * Starts {@code write} and returns at once: the caller feeds stdin ({@link ConnectorRun#writeLine}),
-   * may hold it open (a sync still in progress), kills or waits, and closes the run.
+   * Starts {@code write} and returns at once: the caller feeds stdin ({@link RunningConnector#writeLine}),
+   * may hold it open (a sync still in progress), kills (SIGKILL) or waits, and closes the run.
    */
-  public ConnectorRun startWrite(JsonNode config, String catalogJson, RecordingListener listener) {
-    return launcher.launch(ConnectorInvocation.write(config.toString(), catalogJson), listener);
+  public RunningConnector startWrite(JsonNode config, String catalogJson, RecordingListener listener) {
+    return starter.start(ConnectorInvocation.write(config.toString(), catalogJson), listener);
   }
 
   private CommandResult run(ConnectorInvocation invocation, List<String> input, Runnable beforeInput) {
     RecordingListener listener = new RecordingListener();
-    try (ConnectorRun run = launcher.launch(invocation, listener)) {
+    try (RunningConnector run = starter.start(invocation, listener)) {
       beforeInput.run();
       try {
         for (String line : input) {

@@ -3,6 +3,7 @@ package io.activationsuite.acceptance.harness;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -22,9 +23,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * A WireMock server in front of one sandbox emulator. It proxies every call to the emulator and, once
@@ -98,13 +97,13 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Spoils the answer to the next write call (POST, PUT or PATCH) whose path is not {@code notPath} (a
-   * login, which is no write) with {@code fault}; every other call passes.
+   * Spoils the answer to the next write call (POST, PUT or PATCH) whose body contains {@code recordMarker} (a
+   * value of a record the sync writes, so logins and reads are never spoiled) with {@code fault}; every other
+   * call passes.
    */
-  public void spoilFirstWrite(ProtocolFault fault, Optional<String> notPath) {
-    String pattern = notPath.map(path -> "(?!" + Pattern.quote(path) + "$).*").orElse(".*");
+  public void spoilFirstWrite(ProtocolFault fault, String recordMarker) {
     for (String method : List.of("POST", "PUT", "PATCH")) {
-      wireMock.stubFor(request(method, urlPathMatching(pattern)).atPriority(1)
+      wireMock.stubFor(request(method, urlPathMatching(".*")).withRequestBody(containing(recordMarker)).atPriority(1)
           .inScenario(SCENARIO).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("spoiled")
           .willReturn(aResponse().proxiedFrom(sandbox.baseUrl().toString())
               .withTransformerParameter(FAULT, fault.name())));

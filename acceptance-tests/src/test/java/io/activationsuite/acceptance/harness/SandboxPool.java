@@ -1,5 +1,6 @@
 package io.activationsuite.acceptance.harness;
 
+import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.Sandbox;
 import io.activationsuite.sandbox.SandboxOptions;
@@ -15,9 +16,15 @@ public final class SandboxPool implements AutoCloseable {
 
   private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
 
-  /** The running emulator called {@code name}, started if needed. */
+  /** The running emulator called {@code name}, started with default options if needed. */
   public synchronized EmulatorServer server(String name) {
     return sandboxes.computeIfAbsent(name, n -> Sandbox.start(SandboxOptions.defaults(), n)).server(name);
+  }
+
+  /** The running emulator of {@code connector}, started with its {@code sandboxOptions()} if needed. */
+  public synchronized EmulatorServer server(ConnectorDescriptor connector) {
+    String name = connector.emulator();
+    return sandboxes.computeIfAbsent(name, n -> Sandbox.start(connector.sandboxOptions(), n)).server(name);
   }
 
   /** Resets every started emulator to its initial state. */

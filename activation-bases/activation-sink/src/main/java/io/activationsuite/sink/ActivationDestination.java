@@ -85,12 +85,13 @@ public final class ActivationDestination implements Destination {
       return AirbyteConnectionStatus.failed(e.userMessage());
     }
     try (ApiSession session = open(api, config, services(config, null))) {
-      AirbyteConnectionStatus status = session.check(mappings.objectNames());
+      AirbyteConnectionStatus status = session.check(mappings.operationsByObject());
       if (status.status() != AirbyteConnectionStatus.Status.SUCCEEDED) {
         return status;
       }
       if (!mappings.entries().isEmpty()) {
-        StreamPlanner planner = new StreamPlanner(objectsNamed(session, mappings.objectNames()), mappings);
+        StreamPlanner planner = new StreamPlanner(objectsNamed(session, mappings.objectNames()), mappings,
+            session.lookups());
         mappings.entries().forEach(entry -> planner.plan(MappingStreams.configuredFor(entry)));
       }
     } catch (ConfigErrorException | HostUnreachableException e) {
@@ -127,7 +128,8 @@ public final class ActivationDestination implements Destination {
     ApiSession session = open(api, config, services(config, context.output()));
     RejectedRecordStore store = null;
     try {
-      StreamPlanner planner = new StreamPlanner(objectsNamed(session, objectsUsed(context, mappings)), mappings);
+      StreamPlanner planner = new StreamPlanner(objectsNamed(session, objectsUsed(context, mappings)), mappings,
+          session.lookups());
       List<ActivationWriteSession.StreamWriter> writers = new ArrayList<>();
       EngineLog log = EngineLog.of(context.output());
       DryRun dryRun = DryRun.requested(config) ? new DryRun() : null;
@@ -140,7 +142,8 @@ public final class ActivationDestination implements Destination {
       }
       store = RejectedRecordStores.open(config, context.catalog().syncId());
       context.beforeCheckpoint(store::flush);
-      return new SessionClosing(new ActivationWriteSession(writers, store, options, log, clock), session, dryRun, log);
+      return new SessionClosing(new ActivationWriteSession(writers, session.lookups(), store, options, log, clock),
+          session, dryRun, log);
     } catch (Throwable e) {
       closeQuietly(store, session);
       throw e;

@@ -6,22 +6,29 @@ import io.activationsuite.protocol.runner.InboundRecord;
 import io.activationsuite.protocol.runner.UnreadableRecord;
 import io.activationsuite.protocol.runner.WriteSession;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.FieldType;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.batch.Admission;
 import io.activationsuite.sink.batch.ByteBudget;
+import io.activationsuite.sink.batch.LookupStage;
 import io.activationsuite.sink.batch.StreamLane;
 import io.activationsuite.sink.batch.WriteScheduler;
+import io.activationsuite.sink.lookup.LookupResolver;
 import io.activationsuite.sink.mapping.RecordMapper;
 import io.activationsuite.sink.outcome.EngineLog;
 import io.activationsuite.sink.outcome.OutcomeRecorder;
 import io.activationsuite.sink.outcome.RejectionThreshold;
 import io.activationsuite.sink.outcome.StreamCounters;
 import io.activationsuite.sink.outcome.WriteLog;
+import io.activationsuite.sink.plan.StreamPlanner;
 import io.activationsuite.sink.rejected.RejectedRecordStore;
 import io.activationsuite.sink.spec.EngineOptions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,15 +57,29 @@ public final class ActivationWriteSession implements WriteSession {
 
   public ActivationWriteSession(List<StreamWriter> streams, RejectedRecordStore store, EngineOptions options,
       EngineLog engineLog, Clock clock) {
+    this(streams, List.of(), store, options, engineLog, clock);
+  }
+
+  /**
+   * A write whose mappings may name the connector's {@code lookups}: each lookup gets one resolver for the
+   * whole sync, shared by every stream that uses it.
+   */
+  public ActivationWriteSession(List<StreamWriter> streams, List<Lookup> lookups, RejectedRecordStore store,
+      EngineOptions options, EngineLog engineLog, Clock clock) {
     this.log = new WriteLog(engineLog);
     this.budget = new ByteBudget(options.bufferBytes());
+    Map<String, Lookup> lookupsByName = StreamPlanner.byName(lookups);
+    Map<String, LookupResolver> resolvers = new LinkedHashMap<>();
     Map<StreamDescriptor, StreamLane> byStream = new LinkedHashMap<>();
     for (StreamWriter stream : streams) {
       StreamDescriptor descriptor = stream.plan().stream();
       RecordMapper mapper = new RecordMapper(stream.plan(), options.activationNullPolicy(),
-          name -> log.unknownField(descriptor, stream.plan(), name));
+          name -> log.unknownField(descriptor, stream.plan(), name), lookupsByName);
+      List<LookupStage.LookupField> lookupFields = new ArrayList<>();
+      mapper.lookupFields().forEach((field, lookup) -> lookupFields.add(new LookupStage.LookupField(field, lookup,
+          resolvers.computeIfAbsent(lookup.name(), name -> resolver(lookup)))));
       byStream.put(descriptor, new StreamLane(stream.plan(), mapper, stream.writer(),
-          new StreamCounters(descriptor)));
+          new StreamCounters(descriptor), LookupStage.of(lookupFields)));
     }
     this.lanes = byStream;
     WriteScheduler[] failures = new WriteScheduler[1];
@@ -68,6 +89,15 @@ public final class ActivationWriteSession implements WriteSession {
     this.scheduler = new WriteScheduler(List.copyOf(byStream.values()), options, recorder, log, budget);
     failures[0] = scheduler;
     this.admission = new Admission(byStream, scheduler, recorder, budget, log, clock);
+  }
+
+  /** The sync's cache of one lookup: emails compared case-insensitively. */
+  private static LookupResolver resolver(Lookup lookup) {
+    LookupResolver.Builder builder = LookupResolver.builder(lookup.source());
+    if (lookup.valueType() == FieldType.EMAIL) {
+      builder.normalise(value -> value.toLowerCase(Locale.ROOT));
+    }
+    return builder.build();
   }
 
   @Override

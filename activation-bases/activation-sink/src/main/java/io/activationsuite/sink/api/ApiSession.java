@@ -2,6 +2,7 @@ package io.activationsuite.sink.api;
 
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +17,14 @@ public interface ApiSession extends AutoCloseable {
    */
   AirbyteConnectionStatus check(Set<String> objectNames) throws Exception;
 
+  /**
+   * Like {@link #check(Set)}, knowing which operations the mappings use on each object (a permission only
+   * some operations need is checked only when they are used). Default: {@link #check(Set)} of the names.
+   */
+  default AirbyteConnectionStatus check(Map<String, Set<Operation>> operationsByObject) throws Exception {
+    return check(operationsByObject.keySet());
+  }
+
   /** Every object this account can write, with fields and operations, from the live API. */
   List<DestinationObject> objects() throws Exception;
 
@@ -26,6 +35,14 @@ public interface ApiSession extends AutoCloseable {
    */
   default List<DestinationObject> objects(Set<String> names) throws Exception {
     return objects().stream().filter(object -> names.contains(object.name())).toList();
+  }
+
+  /**
+   * The lookups mappings may name (e.g. {@code user_by_email}); each is used through the engine's cache.
+   * Default: none.
+   */
+  default List<Lookup> lookups() {
+    return List.of();
   }
 
   /** The writer of one stream plan. Called once per stream at the start of a write. */

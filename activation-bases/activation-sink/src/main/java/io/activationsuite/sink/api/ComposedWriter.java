@@ -16,6 +16,16 @@ import java.util.List;
  * <p>{@link #limits()} bounds what one request can ever carry (records and bytes): the engine uses it
  * for memory and to know when enough is waiting; the draft decides the exact fit. Requests of different
  * groups may be in flight at once (rate limits per group are the HTTP layer's job).
+ *
+ * <p><b>Requests shared by several streams.</b> Writers of different streams whose {@link #requestPool()}
+ * are equal (and not null) fill requests together: Braze's {@code /users/track} carries attributes, events
+ * and purchases in one call. The engine then takes the oldest sendable record of all those streams, opens
+ * a draft with the writer of that record's stream ({@link #group} values must be comparable across the
+ * pool's writers), offers the following sendable records of the pool's streams in arrival order, and calls
+ * {@link #sendShared} on that same writer with each record's stream plan. Each record keeps its own
+ * stream: its key ordering, outcome, counters and the STATEs of its stream are accounted as if it had
+ * travelled alone, so a stream's STATE is still echoed only when every record of that stream before it has
+ * ended.
  */
 public interface ComposedWriter extends BatchWriter {
 
@@ -39,6 +49,25 @@ public interface ComposedWriter extends BatchWriter {
    * record, in order; throws like {@link BatchWriter#write}.
    */
   List<RecordOutcome> send(Object group, List<OutboundRecord> records) throws Exception;
+
+  /**
+   * The pool of writers whose streams may share requests (any value with {@code equals}, e.g. one object
+   * per session), or null (default) when this stream's requests carry only its own records.
+   */
+  default Object requestPool() {
+    return null;
+  }
+
+  /**
+   * Sends one request made of records of several streams of this writer's {@link #requestPool()}, each
+   * with its stream's plan, in the order a draft of {@code group} accepted them (or a part of it after a
+   * refusal). Returns one outcome per record, in order; throws like {@link BatchWriter#write}. Writers
+   * that return a pool must implement it.
+   */
+  default List<RecordOutcome> sendShared(Object group, List<StreamRecord> records) throws Exception {
+    throw new UnsupportedOperationException(getClass().getName() + " returns a request pool but cannot send"
+        + " records of several streams");
+  }
 
   /** Whether a request the API refused as a whole may be split to find the faulty records. */
   default RefusalSplit refusalSplit() {

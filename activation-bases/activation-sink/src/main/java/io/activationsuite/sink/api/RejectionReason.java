@@ -33,5 +33,10 @@ public enum RejectionReason {
    * may have applied the record or not. It is not re-sent (that could write it twice); check the
    * destination before sending it again.
    */
-  DELIVERY_UNCERTAIN
+  DELIVERY_UNCERTAIN,
+  /**
+   * A mapped value that a lookup turns into the destination's id (an owner's email into a user id) has no
+   * match in the destination: the record is not written without it.
+   */
+  LOOKUP_NOT_FOUND
 }

@@ -18,6 +18,15 @@ public interface RequestDraft {
   boolean tryAdd(OutboundRecord record);
 
   /**
+   * As {@link #tryAdd(OutboundRecord)} for a request shared by several streams
+   * ({@link ComposedWriter#requestPool()}), when the fit depends on the record's stream. Default: the
+   * stream does not matter.
+   */
+  default boolean tryAdd(StreamRecord record) {
+    return tryAdd(record.record());
+  }
+
+  /**
    * A draft with an additive cost: each record costs {@code cost} units (Braze: the objects it puts in
    * the arrays; Slack: its blocks) and a request holds at most {@code capacity} units.
    */

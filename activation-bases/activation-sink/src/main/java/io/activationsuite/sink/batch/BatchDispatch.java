@@ -9,9 +9,16 @@ import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RefusalSplit;
 import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.api.StreamRecord;
 import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends one request through a stream's writer and hands every record's outcome to a {@link Sink}. When the
@@ -47,32 +54,73 @@ public final class BatchDispatch {
 
   /** Writes {@code batch} with a plain {@link io.activationsuite.sink.api.BatchWriter}. */
   public static void send(StreamLane lane, List<PendingRecord> batch, Sink sink) throws Exception {
-    splitting(batch, RefusalSplit.HALVES, sink, part -> {
+    splitting(lane.lookups().apply(batch, sink), RefusalSplit.HALVES, sink, part -> {
       lane.counters().batch();
       deliver(lane, part, lane.writer().write(records(part)), sink);
     });
   }
 
-  /** Sends one composed request, split on refusal only as the composer allows. */
+  /**
+   * Sends one composed request, split on refusal only as the composer allows. A request shared by several
+   * streams is sent by the composer of its first record's stream, with each record's plan.
+   */
   public static void sendComposed(StreamLane lane, StreamLane.ComposedRequest request, Sink sink) throws Exception {
-    ComposedWriter composer = lane.composer();
     if (!request.fits()) {
       for (PendingRecord record : request.records()) {
         sink.outcome(record, RecordOutcome.rejected(RejectionReason.RECORD_TOO_LARGE, null,
-            "The record does not fit in one request to " + lane.plan().object().name() + ", even alone", null));
+            "The record does not fit in one request to " + record.lane().plan().object().name() + ", even alone",
+            null));
       }
       return;
     }
-    splitting(request.records(), composer.refusalSplit(), sink, part -> {
-      lane.counters().batch();
-      deliver(lane, part, composer.send(request.group(), records(part)), sink);
+    ComposedWriter composer = request.records().get(0).lane().composer();
+    boolean shared = lane.shared();
+    splitting(lookedUp(request.records(), sink), composer.refusalSplit(), sink, part -> {
+      if (!shared) {
+        lane.counters().batch();
+        deliver(lane, part, composer.send(request.group(), records(part)), sink);
+        return;
+      }
+      List<StreamRecord> records = new ArrayList<>(part.size());
+      LinkedHashSet<StreamLane> lanes = new LinkedHashSet<>();
+      for (PendingRecord record : part) {
+        records.add(new StreamRecord(record.lane().plan(), record.forWriter()));
+        lanes.add(record.lane());
+      }
+      lanes.forEach(involved -> involved.counters().batch());
+      deliver(lane, part, composer.sendShared(request.group(), records), sink);
     });
+  }
+
+  /**
+   * Resolves the lookup fields of a request's records, each through its own stream's lookups (a shared
+   * request holds records of several streams), keeping the request's order.
+   */
+  private static List<PendingRecord> lookedUp(List<PendingRecord> records, Sink sink) throws Exception {
+    Map<StreamLane, List<PendingRecord>> byLane = new LinkedHashMap<>();
+    for (PendingRecord record : records) {
+      byLane.computeIfAbsent(record.lane(), key -> new ArrayList<>()).add(record);
+    }
+    if (byLane.size() == 1) {
+      return records.get(0).lane().lookups().apply(records, sink);
+    }
+    Set<PendingRecord> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Map.Entry<StreamLane, List<PendingRecord>> entry : byLane.entrySet()) {
+      kept.addAll(entry.getKey().lookups().apply(entry.getValue(), sink));
+    }
+    List<PendingRecord> ready = new ArrayList<>(kept.size());
+    for (PendingRecord record : records) {
+      if (kept.contains(record)) {
+        ready.add(record);
+      }
+    }
+    return ready;
   }
 
   /** Submits {@code batch} as a job (or writes it at once, as the job writer decides). */
   public static void submit(StreamLane lane, List<PendingRecord> batch, Sink sink) throws Exception {
     JobWriter<?> jobs = lane.jobs();
-    splitting(batch, RefusalSplit.HALVES, sink, part -> {
+    splitting(lane.lookups().apply(batch, sink), RefusalSplit.HALVES, sink, part -> {
       lane.counters().batch();
       Submission<?> submission = jobs.submit(records(part));
       switch (submission) {
@@ -104,13 +152,16 @@ public final class BatchDispatch {
   public static List<OutboundRecord> records(List<PendingRecord> part) {
     List<OutboundRecord> records = new ArrayList<>(part.size());
     for (PendingRecord record : part) {
-      records.add(record.record());
+      records.add(record.forWriter());
     }
     return records;
   }
 
   private static void splitting(List<PendingRecord> part, RefusalSplit split, Sink sink, Attempt attempt)
       throws Exception {
+    if (part.isEmpty()) {
+      return;
+    }
     try {
       attempt.run(part);
     } catch (BatchRejectedException rejected) {

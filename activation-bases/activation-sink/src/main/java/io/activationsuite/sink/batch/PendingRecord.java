@@ -16,10 +16,13 @@ import java.util.Set;
 public final class PendingRecord {
   private final Object key;
   private OutboundRecord record;
+  private OutboundRecord resolved;
   private final List<InboundRecord> inputs;
   private long charge;
   private int attempts;
   private long eligibleAtNanos;
+  private StreamLane lane;
+  private long arrival;
 
   public PendingRecord(Object key, OutboundRecord record, InboundRecord input, long charge) {
     this.key = key;
@@ -38,6 +41,17 @@ public final class PendingRecord {
     return record;
   }
 
+  /** What the writer is given: the record with looked-up ids in place of their values, when it has any. */
+  public OutboundRecord forWriter() {
+    OutboundRecord copy = resolved;
+    return copy != null ? copy : record;
+  }
+
+  /** The record with looked-up ids (null: none), set just before a request; see {@link LookupStage}. */
+  public void resolved(OutboundRecord withIds) {
+    resolved = withIds;
+  }
+
   /** The input records this write stands for, oldest first. */
   public List<InboundRecord> inputs() {
     return inputs;
@@ -54,6 +68,23 @@ public final class PendingRecord {
 
   public void attempted() {
     attempts++;
+  }
+
+  /** The lane (stream) this record waits in: its counters, key locks and retries. */
+  public StreamLane lane() {
+    return lane;
+  }
+
+  /** Arrival order across every stream of the sync, to fill requests shared by streams oldest first. */
+  public long arrival() {
+    return arrival;
+  }
+
+  void queuedIn(StreamLane lane, long arrival) {
+    this.lane = lane;
+    if (this.arrival == 0) {
+      this.arrival = arrival;
+    }
   }
 
   public long eligibleAtNanos() {
@@ -79,6 +110,7 @@ public final class PendingRecord {
     nulls.forEach(payload::remove);
     long size = Math.min(maxBytes, (long) record.sizeBytes() + next.sizeBytes());
     record = new OutboundRecord(next.correlationId(), next.matchingKey(), payload, Set.copyOf(nulls), (int) size);
+    resolved = null;
     inputs.addAll(later.inputs);
     charge += later.charge;
     attempts = Math.max(attempts, later.attempts);

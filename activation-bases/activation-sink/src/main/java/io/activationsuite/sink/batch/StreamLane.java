@@ -6,6 +6,7 @@ import io.activationsuite.sink.api.ComposedWriter;
 import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.RequestDraft;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.api.StreamRecord;
 import io.activationsuite.sink.mapping.RecordMapper;
 import io.activationsuite.sink.outcome.StreamCounters;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The write queue of one stream. Records wait here in arrival order, keyed by matching key: a record whose
@@ -25,9 +27,14 @@ import java.util.Set;
  * one group, filled until the connector's draft is full, for a {@link ComposedWriter}; a share of what is
  * waiting, spread over parallel jobs, for a {@link JobWriter}.
  *
+ * <p>Lanes whose composers share a {@link ComposedWriter#requestPool() request pool} fill requests
+ * together: the oldest sendable record of the pool's lanes opens the request, and the others join it in
+ * arrival order; each record stays in its own lane for key locks, retries and accounting.
+ *
  * <p>Not thread-safe: the session calls it under its own lock.
  */
 public final class StreamLane {
+  private static final AtomicLong ARRIVALS = new AtomicLong();
   private final StreamPlan plan;
   private final RecordMapper mapper;
   private final BatchWriter writer;
@@ -36,6 +43,7 @@ public final class StreamLane {
   private final ComposedWriter composer;
   private final JobWriter<?> jobs;
   private final StreamCounters counters;
+  private final LookupStage lookups;
   private final LinkedHashMap<Object, PendingRecord> pending = new LinkedHashMap<>();
   private final Set<Object> locked = new HashSet<>();
   private final List<PendingRecord> delayed = new ArrayList<>();
@@ -45,8 +53,16 @@ public final class StreamLane {
   private long waitingSinceNanos;
   private boolean flushRequested;
   private long insertSequence;
+  private List<StreamLane> pool = List.of(this);
 
   public StreamLane(StreamPlan plan, RecordMapper mapper, BatchWriter writer, StreamCounters counters) {
+    this(plan, mapper, writer, counters, LookupStage.NONE);
+  }
+
+  /** A lane whose records get looked-up ids from {@code lookups} just before each request. */
+  public StreamLane(StreamPlan plan, RecordMapper mapper, BatchWriter writer, StreamCounters counters,
+      LookupStage lookups) {
+    this.lookups = lookups;
     this.plan = plan;
     this.mapper = mapper;
     this.writer = writer;
@@ -57,9 +73,24 @@ public final class StreamLane {
     this.counters = counters;
   }
 
+  /** The lookups applied to each request's records (often none). */
+  public LookupStage lookups() {
+    return lookups;
+  }
+
   /** The writer as a composer of its own requests, or null. */
   public ComposedWriter composer() {
     return composer;
+  }
+
+  /** Joins the lanes (this one included) whose requests are shared. */
+  public void pool(List<StreamLane> lanes) {
+    this.pool = List.copyOf(lanes);
+  }
+
+  /** Whether this lane's requests are shared with other streams' lanes. */
+  public boolean shared() {
+    return pool.size() > 1;
   }
 
   /** The writer as an asynchronous job writer, or null. */
@@ -98,6 +129,7 @@ public final class StreamLane {
 
   /** Queues a record, folding it into a waiting one with the same key. */
   public void add(PendingRecord record, long nowNanos) {
+    record.queuedIn(this, ARRIVALS.incrementAndGet());
     PendingRecord waiting = pending.get(record.key());
     if (waiting != null) {
       long before = waiting.record().sizeBytes();
@@ -122,12 +154,22 @@ public final class StreamLane {
 
   /** Whether a batch should be sent now. */
   public boolean ready(long nowNanos, long lingerNanos, boolean draining) {
-    int eligible = pending.size() - blockedCount;
-    if (eligible <= 0) {
+    int own = pending.size() - blockedCount;
+    if (own <= 0) {
       flushRequested = false;
       return false;
     }
-    if (eligible >= limits.maxRecords() || pendingBytes - blockedBytes >= limits.maxBytes()) {
+    int eligible = own;
+    long eligibleBytes = pendingBytes - blockedBytes;
+    if (shared()) {
+      for (StreamLane other : pool) {
+        if (other != this) {
+          eligible += other.pending.size() - other.blockedCount;
+          eligibleBytes += other.pendingBytes - other.blockedBytes;
+        }
+      }
+    }
+    if (eligible >= limits.maxRecords() || eligibleBytes >= limits.maxBytes()) {
       return true;
     }
     if (draining) {
@@ -193,6 +235,9 @@ public final class StreamLane {
    * draft refuses even the first record, the request holds it alone, marked as not fitting.
    */
   public ComposedRequest takeRequest(long nowNanos) {
+    if (shared()) {
+      return takeShared(nowNanos);
+    }
     PendingRecord first = null;
     for (PendingRecord candidate : pending.values()) {
       if (!locked.contains(candidate.key())) {
@@ -230,6 +275,92 @@ public final class StreamLane {
       request.add(candidate);
     }
     return new ComposedRequest(group, request, true);
+  }
+
+  /**
+   * Takes the next request shared by the pool's lanes: the oldest sendable record of any of them opens a
+   * draft of its group with its own lane's composer, and the following sendable records of that group, of
+   * all the pool's lanes, join it in arrival order until the draft refuses one.
+   */
+  private ComposedRequest takeShared(long nowNanos) {
+    List<Cursor> cursors = new ArrayList<>(pool.size());
+    for (StreamLane lane : pool) {
+      lane.waitingSinceNanos = nowNanos;
+      cursors.add(new Cursor(lane));
+    }
+    Cursor opening = oldest(cursors, null);
+    if (opening == null) {
+      return new ComposedRequest(null, List.of(), true);
+    }
+    PendingRecord first = opening.head;
+    StreamLane firstLane = opening.lane;
+    Object group = firstLane.composer.group(first.record());
+    RequestDraft draft = firstLane.composer.newRequest(group);
+    boolean fits = draft.tryAdd(new StreamRecord(firstLane.plan, first.record()));
+    List<PendingRecord> request = new ArrayList<>();
+    opening.take(request);
+    if (!fits) {
+      return new ComposedRequest(group, request, false);
+    }
+    long bytes = first.record().sizeBytes();
+    while (request.size() < limits.maxRecords()) {
+      Cursor next = oldest(cursors, group);
+      if (next == null) {
+        break;
+      }
+      int size = next.head.record().sizeBytes();
+      if (bytes + size > limits.maxBytes() || !draft.tryAdd(new StreamRecord(next.lane.plan, next.head.record()))) {
+        break;
+      }
+      bytes += size;
+      next.take(request);
+    }
+    return new ComposedRequest(group, request, true);
+  }
+
+  /** The cursor whose next sendable record (of {@code group}, when not null) arrived first, or null. */
+  private static Cursor oldest(List<Cursor> cursors, Object group) {
+    Cursor oldest = null;
+    for (Cursor cursor : cursors) {
+      PendingRecord head = cursor.head(group);
+      if (head != null && (oldest == null || head.arrival() < oldest.head.arrival())) {
+        oldest = cursor;
+      }
+    }
+    return oldest;
+  }
+
+  /** Walks one lane's sendable records in order, for a shared request. */
+  private static final class Cursor {
+    final StreamLane lane;
+    final Iterator<PendingRecord> iterator;
+    PendingRecord head;
+
+    Cursor(StreamLane lane) {
+      this.lane = lane;
+      this.iterator = lane.pending.values().iterator();
+    }
+
+    /** The next record not locked (and of {@code group}, when not null), or null. */
+    PendingRecord head(Object group) {
+      while (head == null || lane.locked.contains(head.key())
+          || group != null && !group.equals(lane.composer.group(head.record()))) {
+        if (!iterator.hasNext()) {
+          head = null;
+          return null;
+        }
+        head = iterator.next();
+      }
+      return head;
+    }
+
+    void take(List<PendingRecord> into) {
+      iterator.remove();
+      lane.pendingBytes -= head.record().sizeBytes();
+      lane.locked.add(head.key());
+      into.add(head);
+      head = null;
+    }
   }
 
   private void take(PendingRecord record, List<PendingRecord> into) {

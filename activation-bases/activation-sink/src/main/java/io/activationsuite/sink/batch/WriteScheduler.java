@@ -11,7 +11,9 @@ import io.activationsuite.sink.outcome.OutcomeRecorder;
 import io.activationsuite.sink.outcome.WriteLog;
 import io.activationsuite.sink.spec.EngineOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -60,6 +62,14 @@ public final class WriteScheduler {
     this.log = log;
     this.budget = budget;
     this.lingerNanos = options.linger().toNanos();
+    Map<Object, List<StreamLane>> pools = new LinkedHashMap<>();
+    for (StreamLane lane : this.lanes) {
+      Object pool = lane.composer() == null ? null : lane.composer().requestPool();
+      if (pool != null) {
+        pools.computeIfAbsent(pool, p -> new ArrayList<>()).add(lane);
+      }
+    }
+    pools.values().stream().filter(pool -> pool.size() > 1).forEach(pool -> pool.forEach(lane -> lane.pool(pool)));
     this.ticker = Thread.ofPlatform().daemon().name("activation-linger").unstarted(this::tick);
     this.ticker.start();
   }
@@ -362,13 +372,12 @@ public final class WriteScheduler {
     try {
       inFlightRequests--;
       also.run();
-      StreamLane lane = settlement.lane;
-      settlement.finished.forEach(lane::unlock);
+      settlement.finished.forEach(record -> record.lane().unlock(record));
       long now = System.nanoTime();
       for (PendingRecord retry : settlement.retries) {
         long backoff = Math.min(MAX_RETRY_BACKOFF_NANOS,
             options.retryBackoff().toNanos() << Math.min(20, retry.attempts() - 1));
-        lane.delay(retry, now + backoff);
+        retry.lane().delay(retry, now + backoff);
       }
       pump();
       changed.signalAll();
@@ -417,7 +426,10 @@ public final class WriteScheduler {
     void run(Settlement settlement) throws Exception;
   }
 
-  /** The outcomes of one request: ended records, retries to delay, jobs started. */
+  /**
+   * The outcomes of one request: ended records, retries to delay, jobs started. Each record is accounted
+   * in its own lane (a shared request carries records of several streams).
+   */
   private final class Settlement implements BatchDispatch.Sink {
     final StreamLane lane;
     final List<PendingRecord> finished = new ArrayList<>();
@@ -433,9 +445,10 @@ public final class WriteScheduler {
 
     @Override
     public void outcome(PendingRecord record, RecordOutcome outcome) throws Exception {
+      StreamLane own = record.lane();
       if (outcome instanceof RecordOutcome.Retry retry) {
         record.attempted();
-        lane.counters().retry();
+        own.counters().retry();
         if (record.attempts() < options.maxAttempts()) {
           retries.add(record);
           return;
@@ -443,7 +456,7 @@ public final class WriteScheduler {
         outcome = RecordOutcome.rejected(RejectionReason.RETRIES_EXHAUSTED, null,
             "Still not written after " + record.attempts() + " attempts; last answer: " + retry.message(), null);
       }
-      recorder.end(lane.counters(), record, outcome);
+      recorder.end(own.counters(), record, outcome);
       finished.add(record);
     }
 

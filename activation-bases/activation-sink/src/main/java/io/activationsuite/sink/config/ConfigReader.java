@@ -21,14 +21,11 @@ public final class ConfigReader {
   private ConfigReader() {}
 
   /**
-   * The config as a {@code type} ({@code JsonNode}: the config itself, for hand-written specs).
+   * The config as a {@code type}.
    *
    * @throws ConfigErrorException naming the field that cannot be read (never its value)
    */
   public static <C> C read(JsonNode config, Class<C> type) {
-    if (type == JsonNode.class) {
-      return type.cast(config);
-    }
     ObjectNode filled = config instanceof ObjectNode object ? object.deepCopy() : Json.mapper().createObjectNode();
     withDefaults(filled, ConfigSchemas.schemaOf(type));
     try {

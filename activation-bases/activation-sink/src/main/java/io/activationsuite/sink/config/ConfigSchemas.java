@@ -122,6 +122,9 @@ public final class ConfigSchemas {
     if (spec.minimum() != Long.MIN_VALUE) {
       node.set("minimum", number(spec.minimum()));
     }
+    if (spec.exclusiveMinimum() != Long.MIN_VALUE) {
+      node.set("exclusiveMinimum", number(spec.exclusiveMinimum()));
+    }
     if (spec.maximum() != Long.MAX_VALUE) {
       node.set("maximum", number(spec.maximum()));
     }

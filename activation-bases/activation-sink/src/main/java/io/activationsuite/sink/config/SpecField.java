@@ -55,6 +55,9 @@ public @interface SpecField {
   /** Inclusive {@code minimum} of a number; {@link Long#MIN_VALUE}: none. */
   long minimum() default Long.MIN_VALUE;
 
+  /** {@code exclusiveMinimum} of a number (it must be greater); {@link Long#MIN_VALUE}: none. */
+  long exclusiveMinimum() default Long.MIN_VALUE;
+
   /** Inclusive {@code maximum} of a number; {@link Long#MAX_VALUE}: none. */
   long maximum() default Long.MAX_VALUE;
 }

@@ -147,7 +147,7 @@ public final class ApiClient {
       attempts.started(clock.instant());
       Request authorized = null;
       ApiResponse response;
-      SendTracker tracker = new SendTracker();
+      SendTracker tracker = new SendTracker(permits::sent);
       try {
         authorized = auth.authorize(request);
         response = send(authorized.newBuilder().tag(SendTracker.class, tracker).build(), idempotency);
@@ -240,6 +240,14 @@ public final class ApiClient {
    * teaches the key's limiter when there is one (its headers describe that endpoint or key), else the shared.
    */
   private record KeyedPermit(RateLimiter keyLimiter, Permit keyPermit, RateLimiter sharedLimiter, Permit shared) {
+    /** The request is being written now: both grants count from this moment. */
+    void sent() {
+      if (keyPermit != null) {
+        keyLimiter.sent(keyPermit);
+      }
+      sharedLimiter.sent(shared);
+    }
+
     void complete(RateLimitSignal signal) {
       if (keyPermit != null) {
         keyLimiter.complete(keyPermit, signal);

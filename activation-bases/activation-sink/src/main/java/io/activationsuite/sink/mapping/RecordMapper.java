@@ -7,6 +7,7 @@ import io.activationsuite.sink.api.DestinationField;
 import io.activationsuite.sink.api.FieldMapping;
 import io.activationsuite.sink.api.FieldMapping.NullPolicy;
 import io.activationsuite.sink.api.FieldType;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.ObjectOperation;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
@@ -52,6 +53,7 @@ public final class RecordMapper {
   private final io.activationsuite.sink.api.OpenFields openFields;
   private final Map<String, ValueCoercer> openCoercers = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, ValueCoercer> nestedRoots;
+  private final Map<String, Lookup> lookupFields;
 
   /**
    * @param identityNullPolicy what a null does when records carry destination field names (no mappings)
@@ -59,6 +61,15 @@ public final class RecordMapper {
    *     mappings only); it is ignored, never an error
    */
   public RecordMapper(StreamPlan plan, NullPolicy identityNullPolicy, Consumer<String> unknownField) {
+    this(plan, identityNullPolicy, unknownField, Map.of());
+  }
+
+  /**
+   * @param lookups the connector's lookups by name: a mapped field naming one is coerced to the lookup's
+   *     value type (its id comes later, see {@link #lookupFields()})
+   */
+  public RecordMapper(StreamPlan plan, NullPolicy identityNullPolicy, Consumer<String> unknownField,
+      Map<String, Lookup> lookups) {
     this.plan = plan;
     this.identityNullPolicy = identityNullPolicy;
     this.unknownField = unknownField;
@@ -89,6 +100,7 @@ public final class RecordMapper {
     this.writable = coercers;
     this.required = keyOnly ? List.of() : List.copyOf(operation.requiredFields());
     List<MappedField> compiled = new ArrayList<>();
+    Map<String, Lookup> withLookups = new java.util.LinkedHashMap<>();
     for (FieldMapping mapping : plan.fieldMappings()) {
       if (keyOnly && !mapping.destination().equals(matchingKey)) {
         continue;
@@ -96,7 +108,10 @@ public final class RecordMapper {
       String destination = mapping.destination();
       ValueCoercer coercer = coercers.get(destination);
       String[] path = null;
-      if (coercer == null && destination.indexOf('.') > 0 && !fields.containsKey(destination)) {
+      if (mapping.lookup() != null) {
+        coercer = lookupCoercer(mapping, coercer, lookups);
+        withLookups.put(destination, lookups.get(mapping.lookup()));
+      } else if (coercer == null && destination.indexOf('.') > 0 && !fields.containsKey(destination)) {
         path = nestedPath(destination, fields);
         coercer = new ValueCoercer(new DestinationField(destination, FieldType.JSON, true, null, List.of(), false));
       } else if (coercer == null && openFields != null && !fields.containsKey(destination)) {
@@ -116,6 +131,7 @@ public final class RecordMapper {
     }
     checkNoOverlap(compiled);
     this.mappedFields = compiled;
+    this.lookupFields = java.util.Collections.unmodifiableMap(withLookups);
     Map<String, ValueCoercer> roots = new java.util.LinkedHashMap<>();
     for (MappedField field : compiled) {
       if (field.path() != null) {
@@ -127,6 +143,36 @@ public final class RecordMapper {
       }
     }
     this.nestedRoots = roots;
+  }
+
+  /** The coercer of a field whose value a lookup turns into an id: the lookup's value type. */
+  private ValueCoercer lookupCoercer(FieldMapping mapping, ValueCoercer target, Map<String, Lookup> lookups) {
+    String destination = mapping.destination();
+    Lookup lookup = lookups.get(mapping.lookup());
+    if (lookup == null) {
+      throw new IllegalArgumentException("field " + destination + ": lookup '" + mapping.lookup() + "' is not "
+          + "offered by this connector" + (lookups.isEmpty() ? " (it offers none)"
+              : "; choose one of " + new java.util.TreeSet<>(lookups.keySet())));
+    }
+    if (destination.equals(matchingKey)) {
+      throw new IllegalArgumentException("field " + destination + " is the matching key, which cannot use a "
+          + "lookup (map the key's own value)");
+    }
+    if (target == null) {
+      throw new IllegalArgumentException("field " + destination + " cannot be written with "
+          + plan.operation().name().toLowerCase(Locale.ROOT) + " on " + plan.object().name()
+          + ", so lookup '" + mapping.lookup() + "' has nowhere to put its id");
+    }
+    return new ValueCoercer(new DestinationField(destination, lookup.valueType(), target.field().nullable(),
+        null, List.of(), false));
+  }
+
+  /**
+   * The mapped destination fields whose value a lookup turns into an id before the write (destination field
+   * to lookup), in mapping order; empty when there are none.
+   */
+  public Map<String, Lookup> lookupFields() {
+    return lookupFields;
   }
 
   /** The segments of a nested destination path whose first segment is a JSON or open field. */

@@ -6,6 +6,7 @@ import io.activationsuite.protocol.model.DestinationSyncMode;
 import io.activationsuite.protocol.model.StreamDescriptor;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.FieldMapping;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.ObjectOperation;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.StreamPlan;
@@ -31,12 +32,26 @@ import java.util.stream.Collectors;
 public final class StreamPlanner {
   private final Map<String, DestinationObject> objects;
   private final MappingsConfig mappings;
+  private final Map<String, Lookup> lookups;
 
   public StreamPlanner(List<DestinationObject> objects, MappingsConfig mappings) {
+    this(objects, mappings, List.of());
+  }
+
+  /** A planner whose mappings may name the connector's {@code lookups}. */
+  public StreamPlanner(List<DestinationObject> objects, MappingsConfig mappings, List<Lookup> lookups) {
     Map<String, DestinationObject> byName = new LinkedHashMap<>();
     objects.forEach(o -> byName.putIfAbsent(o.name(), o));
     this.objects = byName;
     this.mappings = mappings;
+    this.lookups = byName(lookups);
+  }
+
+  /** The lookups by name. */
+  public static Map<String, Lookup> byName(List<Lookup> lookups) {
+    Map<String, Lookup> byName = new LinkedHashMap<>();
+    lookups.forEach(l -> byName.putIfAbsent(l.name(), l));
+    return byName;
   }
 
   /** The plan of one configured stream. */
@@ -161,9 +176,9 @@ public final class StreamPlanner {
     return requested;
   }
 
-  private static StreamPlan validated(String where, StreamPlan plan) {
+  private StreamPlan validated(String where, StreamPlan plan) {
     try {
-      new RecordMapper(plan, FieldMapping.NullPolicy.SKIP, name -> { });
+      new RecordMapper(plan, FieldMapping.NullPolicy.SKIP, name -> { }, lookups);
     } catch (IllegalArgumentException e) {
       throw new ConfigErrorException(where + ": " + e.getMessage() + ".");
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +59,14 @@ public final class MappingsConfig {
     Set<String> names = new java.util.TreeSet<>();
     entries.forEach(e -> names.add(e.destinationObject()));
     return names;
+  }
+
+  /** The operations the entries use, per destination object, for check. */
+  public Map<String, Set<Operation>> operationsByObject() {
+    Map<String, Set<Operation>> operations = new java.util.TreeMap<>();
+    entries.forEach(e -> operations.computeIfAbsent(e.destinationObject(),
+        k -> java.util.EnumSet.noneOf(Operation.class)).add(e.operation()));
+    return operations;
   }
 
   private static MappingEntry entry(JsonNode item, int index) {
@@ -114,7 +123,7 @@ public final class MappingsConfig {
     };
     NullPolicy policy = "clear".equalsIgnoreCase(field.path("null_policy").asText("skip"))
         ? NullPolicy.CLEAR : NullPolicy.SKIP;
-    return new FieldMapping(destination, value, policy);
+    return new FieldMapping(destination, value, policy, text(field, "lookup"));
   }
 
   private static String required(JsonNode node, String name, String where, String destination) {

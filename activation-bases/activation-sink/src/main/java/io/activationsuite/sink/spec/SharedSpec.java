@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles a connector's spec: its own properties first (generated from its config record), then the properties every activation connector
- * shares ({@code mappings}, {@code object_storage_config} and the advanced options), as one draft-07
- * schema, with the sync modes and protocol version the engine supports.
+ * Assembles a connector's spec: its own properties first (generated from its config record), then the
+ * properties every activation connector shares ({@code mappings}, {@code object_storage_config} and the
+ * advanced options), as one draft-07 schema, with the sync modes and protocol version the engine supports.
  */
 public final class SharedSpec {
   /** The Airbyte protocol version the connectors speak. */
@@ -33,7 +33,7 @@ public final class SharedSpec {
 
   /** The full specification of a connector built on the engine. */
   public static ConnectorSpecification build(ActivationApi<?> api) {
-    ObjectNode own = ownSchema(api);
+    ObjectNode own = ConfigSchemas.schemaOf(api.configType());
     ObjectNode schema = Json.mapper().createObjectNode();
     schema.put("$schema", "http://json-schema.org/draft-07/schema#");
     schema.put("title", capitalized(api.name()) + " Destination Spec");
@@ -60,17 +60,6 @@ public final class SharedSpec {
     }
     return new ConnectorSpecification(api.documentationUrl(), null, schema, true, false, false, SYNC_MODES,
         null, PROTOCOL_VERSION, null);
-  }
-
-  @SuppressWarnings("deprecation")
-  private static ObjectNode ownSchema(ActivationApi<?> api) {
-    if (api instanceof io.activationsuite.sink.api.HandWrittenSpec handWritten) {
-      ObjectNode own = Json.mapper().createObjectNode();
-      own.set("properties", handWritten.specProperties().deepCopy());
-      handWritten.requiredProperties().forEach(own.putArray("required")::add);
-      return own;
-    }
-    return ConfigSchemas.schemaOf(api.configType());
   }
 
   /** The names of the shared properties, which a connector's own properties must not reuse. */

@@ -17,7 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Each caller reserves the earliest instant at which every rolling window (stretched by the safety
  * margin) still has room, records that reservation, and then sleeps once until it: no polling, no
  * thundering herd, and the log of reservations guarantees that no window ever holds more grants
- * than allowed. The limiter also learns from the server: a lower {@code limit}, a {@code remaining}
+ * than allowed. A grant counts from the moment its request is sent, as servers count a request when it
+ * arrives: {@link #sent} moves it to the moment the request was written (after auth and connecting), and
+ * a slow answer does not hold the slot (the safety margin covers the network's jitter). The limiter also
+ * learns from the server: a lower {@code limit}, a {@code remaining}
  * below what our own grants explain (another integration shares the budget), a window reset, a
  * {@code Retry-After} pause, and daily allocations running out. A daily quota that is used up makes
  * every acquisition fail fast with {@link QuotaExhaustedException} until its reset.
@@ -32,7 +35,6 @@ public final class RateLimiter {
   private final List<WindowState> windows = new ArrayList<>();
   /** Log time of each granted, not yet completed request, by grant sequence. */
   private final Map<Long, Long> inFlight = new HashMap<>();
-  private final long shortestWindowNanos;
 
   // all guarded by lock
   private long lastReservation = Long.MIN_VALUE;
@@ -59,7 +61,6 @@ public final class RateLimiter {
     for (RateWindow window : limits.windows()) {
       windows.add(new WindowState(window.length(), window.permits(), limits.effectiveLength(window).toNanos()));
     }
-    this.shortestWindowNanos = windows.stream().mapToLong(w -> w.effectiveNanos).min().orElse(Long.MAX_VALUE);
   }
 
   /** A limiter for {@code apiName} on the system clock. */
@@ -160,19 +161,36 @@ public final class RateLimiter {
   }
 
   /**
+   * Reports that the request of {@code permit} is being written to the connection now (after auth and
+   * connecting, which may take a while): its grant counts from now, never earlier than it was granted. The
+   * server counts it when it arrives, so the next slot is a window after this send, not after the answer.
+   * Optional: a grant whose send is not reported counts from its grant.
+   */
+  public void sent(Permit permit) {
+    lock.lock();
+    try {
+      Long logged = inFlight.get(permit.sequence());
+      long now = nanos(clock.instant());
+      if (logged != null && now > logged) {
+        redate(logged, now);
+        inFlight.put(permit.sequence(), now);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Reports that the request sent under {@code permit} completed (with a response or an I/O error) and
-   * what the server said about its budget ({@link RateLimitSignal#none()} if nothing). The grant is
-   * re-dated to now: the server may have counted the request at any moment until its answer, so the
-   * slot only frees a full window after completion. Then the limiter learns from the signal.
+   * what the server said about its budget ({@link RateLimitSignal#none()} if nothing). The grant keeps the
+   * time it was sent at: how long the answer took does not matter to the window. Then the limiter learns
+   * from the signal.
    */
   public void complete(Permit permit, RateLimitSignal signal) {
     lock.lock();
     try {
       long now = nanos(clock.instant());
-      Long logged = inFlight.remove(permit.sequence());
-      if (logged != null) {
-        redate(logged, Math.max(now, logged));
-      }
+      inFlight.remove(permit.sequence());
       if (!signal.isEmpty()) {
         observeWindow(signal, now);
         observeDaily(signal, permit.sequence(), now);
@@ -266,9 +284,8 @@ public final class RateLimiter {
     }
   }
 
-  /** Whether a reservation at {@code at} still fits now that other grants may have been re-dated. */
+  /** Whether a reservation at {@code at} still fits now that other grants may have been re-dated to their send. */
   private boolean stillValid(long at, long now) {
-    holdInFlight(now);
     for (WindowState window : windows) {
       window.log.dropUpTo(now - window.effectiveNanos);
       int size = window.log.size();
@@ -319,19 +336,6 @@ public final class RateLimiter {
     return daily == null ? null : daily.nextReset(instant(now)).orElse(null);
   }
 
-  /**
-   * A request still in flight may reach the server at any moment: its grant must not expire before it
-   * completes, so grants older than the shortest window are moved forward to now.
-   */
-  private void holdInFlight(long now) {
-    for (Map.Entry<Long, Long> entry : inFlight.entrySet()) {
-      if (entry.getValue() <= now - shortestWindowNanos) {
-        redate(entry.getValue(), now);
-        entry.setValue(now);
-      }
-    }
-  }
-
   private void redate(long from, long to) {
     for (WindowState window : windows) {
       if (window.log.remove(from)) {
@@ -341,7 +345,6 @@ public final class RateLimiter {
   }
 
   private long earliest(long now) {
-    holdInFlight(now);
     long at = Math.max(now, Math.max(pausedUntil, lastReservation));
     for (WindowState window : windows) {
       window.log.dropUpTo(now - window.effectiveNanos);

@@ -38,4 +38,17 @@ class KeyedRateLimiterTest {
     assertThat(track.acquire().grantedAt()).isEqualTo(T0.plusSeconds(3));
     assertThat(endpoints.forKey("users/track")).isSameAs(track);
   }
+
+  @Test
+  void eachKeyCountsItsWindowFromTheSendNotFromTheAnswer() throws Exception {
+    KeyedRateLimiter channels = KeyedRateLimiter.create("Chat",
+        key -> RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0).build(), time, time);
+    RateLimiter channel = channels.forKey("C-1");
+    Permit first = channel.acquire();
+    channel.sent(first);
+    time.advance(Duration.ofMillis(400));
+    channel.complete(first, RateLimitSignal.none());
+
+    assertThat(channels.forKey("C-1").acquire().grantedAt()).isEqualTo(T0.plusSeconds(1));
+  }
 }

@@ -129,7 +129,21 @@ class RateLimiterTest {
   }
 
   @Test
-  void requestStillInFlightKeepsItsSlotUntilItCompletes() throws Exception {
+  void aWindowCountsFromTheSendNotFromTheAnswer() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1))
+        .safetyMargin(0).build(), time, time);
+    Permit first = limiter.acquire();
+    limiter.sent(first);
+    time.advance(Duration.ofMillis(600));
+    limiter.complete(first, RateLimitSignal.none());
+
+    // the server counted the first request when it arrived (T0), not when it answered (T0 + 0.6 s)
+    assertThat(grant(limiter).grantedAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void aSlowRequestStillInFlightDoesNotHoldItsSlotPastTheWindow() throws Exception {
     FakeTime time = new FakeTime(T0);
     Permit[] slow = new Permit[1];
     RateLimiter[] holder = new RateLimiter[1];
@@ -143,11 +157,49 @@ class RateLimiterTest {
     holder[0] = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0)
         .build(), time, completesAtThreeSeconds);
     slow[0] = holder[0].acquire();
+    holder[0].sent(slow[0]);
 
     Permit next = grant(holder[0]);
 
-    assertThat(next.grantedAt()).isEqualTo(T0.plusSeconds(4));
-    assertThat(time.wakeUps()).isLessThanOrEqualTo(4);
+    assertThat(next.grantedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(slow[0]).as("the first request is still in flight").isNotNull();
+  }
+
+  @Test
+  void aGrantCountsFromItsSendWhenAuthOrConnectingDelayedIt() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1))
+        .safetyMargin(0).build(), time, time);
+    Permit first = limiter.acquire();
+    time.advance(Duration.ofMillis(500));
+    limiter.sent(first);
+    limiter.complete(first, RateLimitSignal.none());
+
+    assertThat(first.grantedAt()).isEqualTo(T0);
+    assertThat(grant(limiter).grantedAt()).isEqualTo(T0.plusMillis(1_500));
+  }
+
+  @Test
+  void aCallerWaitingForASlotIsRescheduledWhenAnEarlierGrantIsSentLate() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    Permit[] late = new Permit[1];
+    RateLimiter[] holder = new RateLimiter[1];
+    Waiter sendsTheFirstLate = deadline -> {
+      if (late[0] != null) {
+        time.advance(Duration.ofMillis(300));
+        holder[0].sent(late[0]);
+        late[0] = null;
+      }
+      time.sleepUntil(deadline);
+    };
+    holder[0] = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0)
+        .build(), time, sendsTheFirstLate);
+    late[0] = holder[0].acquire();
+
+    Permit next = holder[0].acquire();
+
+    assertThat(next.grantedAt()).isEqualTo(T0.plusMillis(1_300));
+    assertThat(holder[0].stats().rescheduled()).isEqualTo(1);
   }
 
   @Test
@@ -241,8 +293,9 @@ class RateLimiterTest {
       });
       server.start();
       Clock clock = Clock.systemUTC();
+      // grants count from the send and the server counts arrivals: the margin absorbs a loaded machine's jitter
       RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(permits, window)
-          .safetyMargin(0.25).build(), clock, Waiter.system(clock));
+          .safetyMargin(1.0).build(), clock, Waiter.system(clock));
       ApiClient client = ApiClient.builder("Example", new OkHttpClient()).rateLimiter(limiter).build();
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> done = new ArrayList<>();

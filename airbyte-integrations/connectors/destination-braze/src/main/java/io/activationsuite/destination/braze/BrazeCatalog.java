@@ -7,22 +7,25 @@ import io.activationsuite.sink.api.DestinationField;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.FieldType;
 import io.activationsuite.sink.api.ObjectOperation;
+import io.activationsuite.sink.api.OpenFields;
 import io.activationsuite.sink.api.Operation;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The fixed Braze catalog (Braze has no object schema API): {@code users} with the standard attributes
  * typed and the workspace's custom attributes from {@code GET /custom_attributes}, {@code events},
- * {@code purchases}, {@code user_deletions} and {@code subscription_group_members}. Fields whose values
- * are JSON (event properties, object custom attributes, the open {@code custom_attributes} field) are
- * typed STRING until the engine has a JSON type, and parsed back by the writers.
+ * {@code purchases}, {@code user_deletions} and {@code subscription_group_members}. Users are open: a
+ * field discovery does not list is a custom attribute Braze creates on first write (any JSON value,
+ * nested objects and arrays included). Event properties and object attributes are JSON.
  */
 public final class BrazeCatalog {
 
@@ -44,7 +47,10 @@ public final class BrazeCatalog {
   public static final String ALIAS_NAME = "user_alias_name";
 
   private static final Logger LOG = LoggerFactory.getLogger(BrazeCatalog.class);
+  /** How long a write waits for the custom-attribute list when Braze rate limits it. */
+  static final Duration MAX_DISCOVERY_WAIT = Duration.ofSeconds(60);
   private static final List<String> PROFILE_KEYS = List.of("external_id", "email", "phone", "braze_id", ALIAS_NAME);
+  private static final Set<String> STANDARD = Set.copyOf(standardUserFields().keySet());
 
   private final BrazeHttp http;
 
@@ -53,16 +59,33 @@ public final class BrazeCatalog {
     this.http = http;
   }
 
-  /** A described object and the names of its fields that carry JSON text. */
-  public record Described(DestinationObject object, Set<String> jsonFields) {
+  /**
+   * Every object; {@code withCustomAttributes} reads the workspace's custom attributes for users. When
+   * that read stays rate limited, {@code throttled} receives the instant the limit resets and users are
+   * described with their standard attributes only (custom attributes are then open fields).
+   */
+  public List<DestinationObject> describe(boolean withCustomAttributes, Consumer<Instant> throttled)
+      throws IOException {
+    return List.of(users(withCustomAttributes, throttled), events(), purchases(), deletions(), subscriptions());
   }
 
-  /** Every object; {@code withCustomAttributes} reads the workspace's custom attributes for users. */
-  public List<Described> describe(boolean withCustomAttributes) throws IOException {
-    return List.of(users(withCustomAttributes), events(), purchases(), deletions(), subscriptions());
+  /** Whether {@code field} of users is one Braze defines (not a custom attribute). */
+  public static boolean standardAttribute(String field) {
+    return STANDARD.contains(field);
   }
 
-  private Described users(boolean withCustomAttributes) throws IOException {
+  private DestinationObject users(boolean withCustomAttributes, Consumer<Instant> throttled) throws IOException {
+    Map<String, DestinationField> fields = standardUserFields();
+    if (withCustomAttributes) {
+      customAttributes(fields, throttled);
+    }
+    Set<String> writable = fields.keySet();
+    return new DestinationObject(USERS, "Users (attributes)", List.copyOf(fields.values()),
+        List.of(new ObjectOperation(Operation.UPSERT, PROFILE_KEYS, writable, Set.of()),
+            new ObjectOperation(Operation.UPDATE, PROFILE_KEYS, writable, Set.of())), OpenFields.anyJson());
+  }
+
+  private static Map<String, DestinationField> standardUserFields() {
     Map<String, DestinationField> fields = identifiers();
     for (String name : List.of("first_name", "last_name", "country", "language", "home_city", "time_zone", "bio",
         "image_url")) {
@@ -76,22 +99,26 @@ public final class BrazeCatalog {
     put(fields, DestinationField.of("email_click_tracking_disabled", FieldType.BOOLEAN));
     put(fields, DestinationField.of("date_of_first_session", FieldType.DATETIME));
     put(fields, DestinationField.of("date_of_last_session", FieldType.DATETIME));
-    Set<String> json = new TreeSet<>(Set.of(CUSTOM_ATTRIBUTES));
-    put(fields, DestinationField.of(CUSTOM_ATTRIBUTES, FieldType.STRING));
-    if (withCustomAttributes) {
-      customAttributes(fields, json);
-    }
-    Set<String> writable = fields.keySet();
-    DestinationObject object = new DestinationObject(USERS, "Users (attributes)", List.copyOf(fields.values()),
-        List.of(new ObjectOperation(Operation.UPSERT, PROFILE_KEYS, writable, Set.of()),
-            new ObjectOperation(Operation.UPDATE, PROFILE_KEYS, writable, Set.of())));
-    return new Described(object, json);
+    put(fields, DestinationField.of(CUSTOM_ATTRIBUTES, FieldType.JSON));
+    return fields;
   }
 
-  private void customAttributes(Map<String, DestinationField> fields, Set<String> json) throws IOException {
+  private void customAttributes(Map<String, DestinationField> fields, Consumer<Instant> throttled)
+      throws IOException {
+    Map<String, DestinationField> found = new LinkedHashMap<>();
     String path = "custom_attributes";
+    Instant giveUp = http.now().plus(MAX_DISCOVERY_WAIT);
     while (path != null) {
-      BrazeHttp.Answer answer = http.get(BrazeHttp.Endpoint.EXPORT, path);
+      BrazeHttp.Answer answer = http.getOnce(BrazeHttp.Endpoint.EXPORT, path);
+      if (answer.status() == 429) {
+        Instant reset = http.now().plusSeconds(answer.retryAfterSeconds());
+        if (reset.isAfter(giveUp)) {
+          throttled.accept(reset);
+          return;
+        }
+        http.pause(answer.retryAfterSeconds());
+        continue;
+      }
       if (answer.status() == 403) {
         LOG.warn("Custom attributes are not listed: the REST API key lacks custom_attributes.get");
         return;
@@ -106,68 +133,62 @@ public final class BrazeCatalog {
           case "Number" -> FieldType.NUMBER;
           case "Boolean" -> FieldType.BOOLEAN;
           case "Time", "Date" -> FieldType.DATETIME;
-          case "Array" -> FieldType.MULTI_ENUM;
-          case "Object", "Array of Objects" -> FieldType.STRING;
-          default -> FieldType.STRING;
+          case "String" -> FieldType.STRING;
+          default -> FieldType.JSON;
         };
-        if (attribute.path("data_type").asText().startsWith("Object")
-            || attribute.path("data_type").asText().startsWith("Array of")) {
-          json.add(name);
-        }
-        put(fields, DestinationField.of(name, type));
+        put(found, DestinationField.of(name, type));
       }
       path = answer.nextPage();
     }
+    fields.putAll(found);
   }
 
-  private static Described events() {
+  private static DestinationObject events() {
     Map<String, DestinationField> fields = identifiers();
     put(fields, DestinationField.of("name", FieldType.STRING));
     put(fields, DestinationField.of("time", FieldType.DATETIME));
-    put(fields, DestinationField.of("properties", FieldType.STRING));
+    put(fields, DestinationField.of("properties", FieldType.JSON));
     put(fields, DestinationField.of("app_id", FieldType.STRING));
-    return insertOnly(EVENTS, "Custom events", fields, Set.of("name", "time"), Set.of("properties"));
+    return insertOnly(EVENTS, "Custom events", fields, Set.of("name", "time"));
   }
 
-  private static Described purchases() {
+  private static DestinationObject purchases() {
     Map<String, DestinationField> fields = identifiers();
     put(fields, DestinationField.of("product_id", FieldType.STRING));
     put(fields, DestinationField.of("currency", FieldType.STRING));
     put(fields, DestinationField.of("price", FieldType.NUMBER));
     put(fields, DestinationField.of("quantity", FieldType.INTEGER));
     put(fields, DestinationField.of("time", FieldType.DATETIME));
-    put(fields, DestinationField.of("properties", FieldType.STRING));
+    put(fields, DestinationField.of("properties", FieldType.JSON));
     put(fields, DestinationField.of("app_id", FieldType.STRING));
-    return insertOnly(PURCHASES, "Purchases", fields, Set.of("product_id", "currency", "price", "time"),
-        Set.of("properties"));
+    return insertOnly(PURCHASES, "Purchases", fields, Set.of("product_id", "currency", "price", "time"));
   }
 
-  private static Described deletions() {
+  private static DestinationObject deletions() {
     Map<String, DestinationField> fields = identifiers();
     fields.remove("email");
     fields.remove("phone");
     List<String> keys = List.of("external_id", "braze_id", ALIAS_NAME);
-    return new Described(new DestinationObject(DELETIONS, "User deletions", List.copyOf(fields.values()),
-        List.of(new ObjectOperation(Operation.DELETE, keys, Set.of(ALIAS_LABEL), Set.of()))), Set.of());
+    return new DestinationObject(DELETIONS, "User deletions", List.copyOf(fields.values()),
+        List.of(new ObjectOperation(Operation.DELETE, keys, Set.of(ALIAS_LABEL), Set.of())));
   }
 
-  private static Described subscriptions() {
+  private static DestinationObject subscriptions() {
     Map<String, DestinationField> fields = new LinkedHashMap<>();
     put(fields, new DestinationField("external_id", FieldType.ID, false, null, List.of(), true));
     put(fields, new DestinationField("email", FieldType.EMAIL, false, null, List.of(), true));
     put(fields, new DestinationField("phone", FieldType.STRING, false, null, List.of(), true));
     put(fields, DestinationField.of("subscription_group_id", FieldType.STRING));
     put(fields, enumField("subscription_state", "subscribed", "unsubscribed"));
-    return new Described(new DestinationObject(SUBSCRIPTIONS, "Subscription group members",
-        List.copyOf(fields.values()), List.of(new ObjectOperation(Operation.UPSERT,
-            List.of("external_id", "email", "phone"), fields.keySet(),
-            Set.of("subscription_group_id", "subscription_state")))), Set.of());
+    return new DestinationObject(SUBSCRIPTIONS, "Subscription group members", List.copyOf(fields.values()),
+        List.of(new ObjectOperation(Operation.UPSERT, List.of("external_id", "email", "phone"), fields.keySet(),
+            Set.of("subscription_group_id", "subscription_state"))));
   }
 
-  private static Described insertOnly(String name, String label, Map<String, DestinationField> fields,
-      Set<String> required, Set<String> json) {
-    return new Described(new DestinationObject(name, label, List.copyOf(fields.values()),
-        List.of(new ObjectOperation(Operation.INSERT, List.of(), fields.keySet(), required))), json);
+  private static DestinationObject insertOnly(String name, String label, Map<String, DestinationField> fields,
+      Set<String> required) {
+    return new DestinationObject(name, label, List.copyOf(fields.values()),
+        List.of(new ObjectOperation(Operation.INSERT, List.of(), fields.keySet(), required)));
   }
 
   private static Map<String, DestinationField> identifiers() {

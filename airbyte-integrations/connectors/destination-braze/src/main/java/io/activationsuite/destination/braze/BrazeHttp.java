@@ -9,11 +9,12 @@ import io.activationsuite.sink.http.BaseUrls;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
 import io.activationsuite.sink.http.Idempotency;
+import io.activationsuite.sink.http.RateKey;
 import io.activationsuite.sink.http.auth.BearerTokenAuth;
+import io.activationsuite.sink.http.ratelimit.KeyedRateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
-import io.activationsuite.sink.http.ratelimit.RateLimiter;
+import io.activationsuite.sink.http.ratelimit.RateLimitSignalParser;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
-import io.activationsuite.sink.http.retry.ResponseClassifier;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -30,15 +32,32 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Braze calls with auth, pacing and retries: one rate limiter per endpoint class (so throttled deletions
- * never hold back {@code /users/track}), waits for {@code X-RateLimit-Reset} after a 429, and two ways to
- * send: {@link #post} retries (idempotent requests), {@link #postOnce} never re-sends a request that may
- * have reached Braze (events, purchases) and says so with a {@link DeliveryUncertainException}.
+ * Braze calls with auth, pacing and retries: one budget per endpoint class (a {@link KeyedRateLimiter} keyed
+ * by {@link RateKey}, so throttled deletions never hold back {@code /users/track}), waits for
+ * {@code X-RateLimit-Reset} after a 429, and two ways to send: {@link #post} retries (idempotent requests),
+ * {@link #postOnce} never re-sends a request that may have reached Braze (events, purchases) and says so
+ * with a {@link DeliveryUncertainException}. Discovery reads ({@link #getOnce}) return a 429 to the caller.
  */
 public final class BrazeHttp implements AutoCloseable {
 
-  /** Braze's rate-limit classes. */
-  public enum Endpoint { TRACK, USERS, SUBSCRIPTION, EXPORT }
+  /** Braze's rate-limit classes, each the key of its own budget. */
+  public enum Endpoint {
+    TRACK("users/track", Duration.ofSeconds(3)), USERS("users/admin", Duration.ofMinutes(1)),
+    SUBSCRIPTION("subscription", Duration.ofMinutes(1)), EXPORT("export", Duration.ofHours(1));
+
+    final RateKey key;
+    final Duration window;
+
+    Endpoint(String key, Duration window) {
+      this.key = RateKey.of(key);
+      this.window = window;
+    }
+
+    static Endpoint of(String path) {
+      return path.startsWith("/users/track") ? TRACK : path.startsWith("/users/") ? USERS
+          : path.startsWith("/v2/subscription") ? SUBSCRIPTION : EXPORT;
+    }
+  }
 
   /** A final answer: status, parsed body (missing when not JSON) and the wait Braze asked for. */
   public record Answer(int status, JsonNode body, long retryAfterSeconds, String next) {
@@ -69,8 +88,8 @@ public final class BrazeHttp implements AutoCloseable {
   private final HttpUrl base;
   private final Clock clock;
   private final Waiter waiter;
-  private final Map<Endpoint, RateLimiter> limiters = new EnumMap<>(Endpoint.class);
-  private final Map<Endpoint, ApiClient> retrying = new EnumMap<>(Endpoint.class);
+  private final ApiClient client;
+  private final ApiClient discovery;
 
   /** Clients for every endpoint class of the config's instance. */
   public BrazeHttp(BrazeConfig config, Clock clock, int concurrency) {
@@ -79,30 +98,27 @@ public final class BrazeHttp implements AutoCloseable {
     this.base = config.restEndpoint();
     this.clock = clock;
     this.waiter = Waiter.system(clock);
-    Map<Endpoint, RateLimits> budgets = Map.of(
-        Endpoint.TRACK, window(config.trackRequestsPer3Seconds(), Duration.ofSeconds(3)),
-        Endpoint.USERS, window(config.userRequestsPerMinute(), Duration.ofMinutes(1)),
-        Endpoint.SUBSCRIPTION, window(config.subscriptionRequestsPerMinute(), Duration.ofMinutes(1)),
-        Endpoint.EXPORT, window(1_000, Duration.ofHours(1)));
+    Map<RateKey, Integer> budgets = Map.of(Endpoint.TRACK.key, config.trackRequestsPer3Seconds(),
+        Endpoint.USERS.key, config.userRequestsPerMinute(), Endpoint.SUBSCRIPTION.key,
+        config.subscriptionRequestsPerMinute(), Endpoint.EXPORT.key, 1_000);
+    KeyedRateLimiter keyed = KeyedRateLimiter.create("Braze", key -> {
+      Endpoint endpoint = Arrays.stream(Endpoint.values()).filter(e -> e.key.value().equals(key)).findFirst()
+          .orElseThrow();
+      return RateLimits.builder().window(budgets.get(endpoint.key), endpoint.window).safetyMargin(0.01).build();
+    }, clock, waiter);
+    Map<Endpoint, RateLimitSignalParser> signals = new EnumMap<>(Endpoint.class);
     for (Endpoint endpoint : Endpoint.values()) {
-      RateLimits limits = budgets.get(endpoint);
-      RateLimiter limiter = RateLimiter.create("Braze " + endpoint, limits, clock, waiter);
-      limiters.put(endpoint, limiter);
-      retrying.put(endpoint, client(config, limiter, limits,
-          RetryPolicy.defaults().withBounds(20, Duration.ofMinutes(15)), BrazeHttp::classify));
+      signals.put(endpoint, RateLimitHeaders.xRateLimit(RateLimitHeaders.ResetStyle.EPOCH_SECONDS, endpoint.window));
     }
-  }
-
-  private ApiClient client(BrazeConfig config, RateLimiter limiter, RateLimits limits, RetryPolicy policy,
-      ResponseClassifier classifier) {
-    return ApiClient.builder("Braze", http).auth(new BearerTokenAuth(config.apiKey())).rateLimiter(limiter)
-        .signals(RateLimitHeaders.xRateLimit(RateLimitHeaders.ResetStyle.EPOCH_SECONDS,
-            limits.windows().get(0).length()))
-        .classifier(classifier).retryPolicy(policy).time(clock, waiter).build();
-  }
-
-  private static RateLimits window(int permits, Duration length) {
-    return RateLimits.builder().window(permits, length).safetyMargin(0.01).build();
+    RateLimitSignalParser byEndpoint = (response, now) -> signals.get(Endpoint.of(response.path()))
+        .parse(response, now);
+    this.client = ApiClient.builder("Braze", http).auth(new BearerTokenAuth(config.apiKey())).keyedRateLimits(keyed)
+        .signals(byEndpoint).classifier(BrazeHttp::classify)
+        .retryPolicy(RetryPolicy.defaults().withBounds(20, Duration.ofMinutes(15))).time(clock, waiter).build();
+    this.discovery = ApiClient.builder("Braze", http).auth(new BearerTokenAuth(config.apiKey()))
+        .keyedRateLimits(keyed).signals(byEndpoint)
+        .classifier(response -> response.status() == 429 ? Verdict.accept() : classify(response))
+        .retryPolicy(RetryPolicy.defaults().withBounds(5, Duration.ofMinutes(2))).time(clock, waiter).build();
   }
 
   /** 429 waits for the window reset; 5xx is retried; every other status is the caller's to read. */
@@ -116,12 +132,33 @@ public final class BrazeHttp implements AutoCloseable {
 
   /** {@code GET path} (relative, e.g. {@code custom_attributes}), retried. */
   public Answer get(Endpoint endpoint, String path) throws IOException {
-    return execute(retrying.get(endpoint), new Request.Builder().url(BaseUrls.resolve(base, path)).get().build());
+    return execute(client, endpoint.key.mark(new Request.Builder().url(BaseUrls.resolve(base, path)).get().build()));
+  }
+
+  /** {@code GET path} retried on 5xx and I/O errors, but a 429 is returned: the caller decides whether to wait. */
+  public Answer getOnce(Endpoint endpoint, String path) throws IOException {
+    return execute(discovery, endpoint.key.mark(new Request.Builder().url(BaseUrls.resolve(base, path)).get()
+        .build()));
+  }
+
+  /** Waits {@code seconds} (a 429's reset) on this client's clock. */
+  public void pause(long seconds) throws InterruptedIOException {
+    try {
+      waiter.sleepUntil(clock.instant().plusSeconds(seconds));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for Braze's rate limit");
+    }
+  }
+
+  /** The current instant of this client's clock. */
+  public java.time.Instant now() {
+    return clock.instant();
   }
 
   /** {@code POST path} of an idempotent request, retried on 429, 5xx and I/O errors. */
   public Answer post(Endpoint endpoint, String path, JsonNode body) throws IOException {
-    return execute(retrying.get(endpoint), postRequest(path, body, Idempotency.IDEMPOTENT));
+    return execute(client, endpoint.key.mark(postRequest(path, body, Idempotency.IDEMPOTENT)));
   }
 
   /**
@@ -133,7 +170,7 @@ public final class BrazeHttp implements AutoCloseable {
   public Answer postOnce(Endpoint endpoint, String path, JsonNode body)
       throws IOException, DeliveryUncertainException {
     try {
-      return execute(retrying.get(endpoint), postRequest(path, body, Idempotency.NOT_IDEMPOTENT));
+      return execute(client, endpoint.key.mark(postRequest(path, body, Idempotency.NOT_IDEMPOTENT)));
     } catch (io.activationsuite.sink.api.DeliveryUncertainException e) {
       throw new DeliveryUncertainException(e.getMessage());
     }

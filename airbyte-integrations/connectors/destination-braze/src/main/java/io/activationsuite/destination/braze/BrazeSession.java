@@ -2,17 +2,24 @@ package io.activationsuite.destination.braze;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.FieldMapping;
 import io.activationsuite.sink.api.StreamPlan;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Braze session: checks the key's permissions by probing each endpoint the objects need (without
@@ -36,11 +43,13 @@ public final class BrazeSession implements ApiSession {
           "{}", Set.of(BrazeCatalog.SUBSCRIPTIONS)));
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(BrazeSession.class);
 
   private final BrazeHttp http;
   private final BrazeCatalog catalog;
-  private Map<String, BrazeCatalog.Described> described;
+  private Map<String, DestinationObject> described;
   private boolean withCustomAttributes;
+  private Instant customAttributesThrottledUntil;
 
   /** A session over the given client. */
   public BrazeSession(BrazeHttp http) {
@@ -84,34 +93,59 @@ public final class BrazeSession implements ApiSession {
 
   @Override
   public List<DestinationObject> objects() throws Exception {
-    return described(true).values().stream().map(BrazeCatalog.Described::object).toList();
+    return List.copyOf(described(true).values());
   }
 
   @Override
   public List<DestinationObject> objects(Set<String> names) throws Exception {
-    return described(names.contains(BrazeCatalog.USERS)).values().stream().map(BrazeCatalog.Described::object)
-        .filter(o -> names.contains(o.name())).toList();
+    return described(names.contains(BrazeCatalog.USERS)).values().stream().filter(o -> names.contains(o.name()))
+        .toList();
   }
 
   @Override
   public BatchWriter writer(StreamPlan plan) throws Exception {
-    BrazeCatalog.Described object = described(plan.object().name().equals(BrazeCatalog.USERS))
-        .get(plan.object().name());
-    if (object == null) {
+    if (described(plan.object().name().equals(BrazeCatalog.USERS)).get(plan.object().name()) == null) {
       throw new ConfigErrorException("Braze has no object named " + plan.object().name());
+    }
+    if (plan.object().name().equals(BrazeCatalog.USERS)) {
+      checkCustomAttributesKnown(plan);
     }
     return switch (plan.object().name()) {
       case BrazeCatalog.DELETIONS -> new DeletionWriter(http, plan);
       case BrazeCatalog.SUBSCRIPTIONS -> new SubscriptionWriter(http, plan);
-      default -> new TrackWriter(http, plan, object.jsonFields());
+      default -> new TrackWriter(http, plan);
     };
   }
 
-  private synchronized Map<String, BrazeCatalog.Described> described(boolean withCustomAttributes)
+  /**
+   * When Braze rate limited the custom-attribute list: a mapping that names custom attributes needs their
+   * types (times, numbers, booleans are converted to them), so the sync stops with the time to retry;
+   * otherwise it goes on, and custom attributes in records are sent as they are.
+   */
+  private synchronized void checkCustomAttributesKnown(StreamPlan plan) {
+    Instant until = customAttributesThrottledUntil;
+    if (until == null) {
+      return;
+    }
+    String retry = DateTimeFormatter.ISO_INSTANT.format(until.truncatedTo(ChronoUnit.SECONDS));
+    List<String> custom = plan.fieldMappings().stream().map(FieldMapping::destination)
+        .filter(f -> !BrazeCatalog.standardAttribute(f.split("\\.")[0])).toList();
+    if (!custom.isEmpty()) {
+      throw new TransientErrorException("Braze rate limits the list of custom attributes (GET /custom_attributes,"
+          + " 1,000 requests per hour per workspace, shared with other integrations) until " + retry
+          + ", and the mapping of stream " + plan.stream().name() + " writes custom attributes ("
+          + String.join(", ", custom) + ") whose types come from it. Retry the sync after " + retry + ".");
+    }
+    LOG.warn("Braze rate limits the list of custom attributes until {}; stream {} maps only standard attributes,"
+        + " so it goes on (custom attributes in its records are sent as they are)", retry, plan.stream().name());
+  }
+
+  private synchronized Map<String, DestinationObject> described(boolean withCustomAttributes)
       throws IOException {
     if (described == null || withCustomAttributes && !this.withCustomAttributes) {
-      Map<String, BrazeCatalog.Described> byName = new LinkedHashMap<>();
-      catalog.describe(withCustomAttributes).forEach(d -> byName.put(d.object().name(), d));
+      Map<String, DestinationObject> byName = new LinkedHashMap<>();
+      catalog.describe(withCustomAttributes, until -> customAttributesThrottledUntil = until)
+          .forEach(d -> byName.put(d.name(), d));
       described = byName;
       this.withCustomAttributes = withCustomAttributes;
     }

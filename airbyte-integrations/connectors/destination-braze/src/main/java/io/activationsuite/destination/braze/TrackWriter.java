@@ -1,21 +1,24 @@
 package io.activationsuite.destination.braze;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
-import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.ComposedWriter;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.api.RequestDraft;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.api.StreamRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +26,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes users (attributes), events or purchases with {@code POST /users/track}: one request per batch of at
- * most 75 objects, which satisfies both Braze batching rules (75 combined, or 75 per array). Braze's
- * per-object errors ({@code input_array} + {@code index}) become rejections of exactly those records.
+ * Writes users (attributes), events and purchases with {@code POST /users/track}. The writers of one session
+ * share their requests ({@link #requestPool()}): one call carries up to 75 objects combined across the
+ * attributes, events and purchases arrays, as Braze batches them. Braze's per-object errors
+ * ({@code input_array} + {@code index}) become rejections of exactly those records, in their own streams.
  * Attribute writes are idempotent and retried; events, purchases and array/increment operations are not, so
- * a request that may have reached Braze without an answer rejects its records as delivery-uncertain.
+ * a request that may have reached Braze without an answer rejects those as delivery-uncertain and sends the
+ * plain attributes of it again.
  */
-final class TrackWriter implements BatchWriter {
+final class TrackWriter implements ComposedWriter {
 
   static final int MAX_OBJECTS = 75;
   /** Braze refuses bodies over 4 MB with 413; stay below with room for the envelope. */
   static final long MAX_BYTES = 3_800_000;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> OPERATIONS = Set.of("inc", "add", "remove", "$add", "$remove");
+  private static final String ATTRIBUTES = "attributes";
 
   private final BrazeHttp http;
-  private final String array;
   private final StreamPlan plan;
-  private final Set<String> jsonFields;
 
-  TrackWriter(BrazeHttp http, StreamPlan plan, Set<String> jsonFields) {
+  TrackWriter(BrazeHttp http, StreamPlan plan) {
     this.http = http;
     this.plan = plan;
-    this.jsonFields = jsonFields;
-    this.array = switch (plan.object().name()) {
-      case BrazeCatalog.USERS -> "attributes";
-      case BrazeCatalog.EVENTS -> "events";
-      default -> "purchases";
-    };
   }
 
   @Override
@@ -59,47 +57,67 @@ final class TrackWriter implements BatchWriter {
   }
 
   @Override
-  public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
-    RecordOutcome[] outcomes = new RecordOutcome[batch.size()];
+  public Object requestPool() {
+    return http;
+  }
+
+  @Override
+  public RequestDraft newRequest(Object group) {
+    return RequestDraft.withCapacity(MAX_OBJECTS, record -> 1);
+  }
+
+  @Override
+  public List<RecordOutcome> send(Object group, List<OutboundRecord> records) throws Exception {
+    return sendShared(group, records.stream().map(r -> new StreamRecord(plan, r)).toList());
+  }
+
+  @Override
+  public List<RecordOutcome> sendShared(Object group, List<StreamRecord> records) throws Exception {
+    RecordOutcome[] outcomes = new RecordOutcome[records.size()];
     List<Integer> sent = new ArrayList<>();
+    Map<String, List<Integer>> positions = new HashMap<>();
+    boolean[] resendable = new boolean[records.size()];
     ObjectNode body = MAPPER.createObjectNode();
-    var objects = body.putArray(array);
-    boolean idempotent = array.equals("attributes");
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < records.size(); i++) {
+      String array = array(records.get(i).plan());
       try {
-        ObjectNode object = toObject(batch.get(i));
-        idempotent &= !hasOperation(object);
-        objects.add(object);
+        ObjectNode object = toObject(records.get(i).plan(), records.get(i).record());
+        resendable[i] = array.equals(ATTRIBUTES) && !hasOperation(object);
+        ((ArrayNode) body.withArray(array)).add(object);
+        positions.computeIfAbsent(array, a -> new ArrayList<>()).add(i);
         sent.add(i);
       } catch (IllegalArgumentException e) {
         outcomes[i] = RecordOutcome.rejected(RejectionReason.INVALID_VALUE, null, e.getMessage(), null);
       }
     }
     if (!sent.isEmpty()) {
-      send(body, idempotent, sent, outcomes);
+      send(body, sent, positions, resendable, outcomes);
     }
     return Arrays.asList(outcomes);
   }
 
-  private void send(ObjectNode body, boolean idempotent, List<Integer> sent, RecordOutcome[] outcomes)
-      throws Exception {
+  private void send(ObjectNode body, List<Integer> sent, Map<String, List<Integer>> positions,
+      boolean[] resendable, RecordOutcome[] outcomes) throws Exception {
+    boolean idempotent = sent.stream().allMatch(i -> resendable[i]);
     BrazeHttp.Answer answer;
     try {
       answer = idempotent ? http.post(BrazeHttp.Endpoint.TRACK, "users/track", body)
           : http.postOnce(BrazeHttp.Endpoint.TRACK, "users/track", body);
     } catch (BrazeHttp.DeliveryUncertainException e) {
-      String reason = "DELIVERY_UNCERTAIN: " + e.getMessage() + "; Braze may have recorded these " + array
-          + ", so they were not sent again (check Braze before replaying them)";
-      sent.forEach(i -> outcomes[i] = RecordOutcome.rejected(RejectionReason.DELIVERY_UNCERTAIN, null, reason, null));
+      String reason = "DELIVERY_UNCERTAIN: " + e.getMessage() + "; Braze may have recorded this event, purchase"
+          + " or array change, so it was not sent again (check Braze before replaying it)";
+      sent.forEach(i -> outcomes[i] = resendable[i] ? RecordOutcome.retry("sent again alone: " + e.getMessage())
+          : RecordOutcome.rejected(RejectionReason.DELIVERY_UNCERTAIN, null, reason, null));
       return;
     }
     switch (answer.status()) {
       case 200, 201, 202 -> {
         sent.forEach(i -> outcomes[i] = RecordOutcome.accepted(null));
         for (JsonNode error : answer.body().path("errors")) {
+          List<Integer> array = positions.getOrDefault(error.path("input_array").asText(), List.of());
           int index = error.path("index").asInt(-1);
-          if (array.equals(error.path("input_array").asText()) && index >= 0 && index < sent.size()) {
-            outcomes[sent.get(index)] = rejection(error.path("type").asText("refused"), answer.status());
+          if (index >= 0 && index < array.size()) {
+            outcomes[array.get(index)] = rejection(error.path("type").asText("refused"), answer.status());
           }
         }
       }
@@ -119,6 +137,14 @@ final class TrackWriter implements BatchWriter {
     }
   }
 
+  private static String array(StreamPlan plan) {
+    return switch (plan.object().name()) {
+      case BrazeCatalog.USERS -> ATTRIBUTES;
+      case BrazeCatalog.EVENTS -> "events";
+      default -> "purchases";
+    };
+  }
+
   private static RecordOutcome rejection(String type, int status) {
     RejectionReason reason = type.startsWith("No user with") ? RejectionReason.NOT_FOUND
         : RejectionReason.REFUSED_BY_API;
@@ -127,35 +153,36 @@ final class TrackWriter implements BatchWriter {
     return RecordOutcome.rejected(reason, field, "Braze refused the object: " + type, status);
   }
 
-  private ObjectNode toObject(OutboundRecord record) {
+  private static ObjectNode toObject(StreamPlan plan, OutboundRecord record) {
     ObjectNode payload = record.payload();
     String key = UserIdentity.choose(payload, plan.matchingKey()).orElseThrow(() -> new IllegalArgumentException(
         "The record names no user: give one of " + String.join(", ", UserIdentity.PRECEDENCE)));
     ObjectNode object = MAPPER.createObjectNode();
-    boolean attributes = array.equals("attributes");
+    boolean attributes = plan.object().name().equals(BrazeCatalog.USERS);
     Optional<String> error = UserIdentity.write(payload, key, object);
     if (error.isPresent()) {
       throw new IllegalArgumentException(error.get());
     }
-    ObjectNode open = null;
+    JsonNode open = null;
     for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
       if (UserIdentity.skipped(name, key, attributes)) {
         continue;
       }
-      JsonNode value = jsonFields.contains(name) ? json(name, field.getValue()) : field.getValue();
-      if (name.equals(BrazeCatalog.CUSTOM_ATTRIBUTES)) {
-        if (!value.isObject()) {
-          throw new IllegalArgumentException("custom_attributes must be a JSON object of attribute names to values");
-        }
-        open = (ObjectNode) value;
+      if (name.equals(BrazeCatalog.CUSTOM_ATTRIBUTES) && attributes) {
+        open = field.getValue();
+      } else if (name.equals("properties") && !attributes && !field.getValue().isObject()) {
+        throw new IllegalArgumentException("'properties' must be a JSON object of property names to values");
       } else {
-        object.set(name, value);
+        object.set(name, field.getValue());
       }
     }
     if (attributes) {
       record.nullFields().forEach(f -> object.set(f, NullNode.getInstance()));
+      if (open != null && !open.isObject()) {
+        throw new IllegalArgumentException("custom_attributes must be a JSON object of attribute names to values");
+      }
       if (open != null) {
         open.fields().forEachRemaining(e -> {
           if (!object.has(e.getKey())) {
@@ -166,24 +193,6 @@ final class TrackWriter implements BatchWriter {
       object.put("_update_existing_only", plan.operation() == Operation.UPDATE);
     }
     return object;
-  }
-
-  private static JsonNode json(String name, JsonNode value) {
-    if (!value.isTextual()) {
-      return value;
-    }
-    try {
-      JsonNode parsed = MAPPER.readTree(value.asText());
-      if (parsed == null || !(parsed.isObject() || parsed.isArray())) {
-        throw new IllegalArgumentException("'" + name + "' must be a JSON object or array");
-      }
-      if (name.equals("properties") && !parsed.isObject()) {
-        throw new IllegalArgumentException("'properties' must be a JSON object");
-      }
-      return parsed;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("'" + name + "' is not valid JSON: " + e.getOriginalMessage());
-    }
   }
 
   private static boolean hasOperation(ObjectNode object) {

@@ -14,6 +14,7 @@ import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,5 +165,107 @@ class BrazeConnectorRunnerTest {
     assertThat(run.exitCode()).as(run.messages().toString()).isZero();
     EchoedStates.assertEchoed(input.states(), run.ofType("STATE"));
     assertThat(braze.objects("events")).hasSize(160);
+  }
+
+  @Test
+  void attributesEventsAndPurchasesOfOneSyncShareCombinedTrackCalls() {
+    List<ObjectNode> profiles = users(100, "c");
+    List<ObjectNode> events = new ArrayList<>();
+    List<ObjectNode> purchases = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      events.add(MAPPER.createObjectNode().put("external_id", "c" + i).put("name", "entered_at_risk")
+          .put("time", "2026-11-20T10:00:00Z"));
+    }
+    for (int i = 0; i < 50; i++) {
+      purchases.add(MAPPER.createObjectNode().put("external_id", "c" + i).put("product_id", "sku-" + i)
+          .put("currency", "USD").put("price", 9.5).put("time", "2026-11-20T10:00:00Z"));
+    }
+    purchases.get(7).put("currency", "usd");
+    String catalog = ConfiguredCatalogs.forSync(1)
+        .stream("profiles", "users", "append_dedup", List.of("external_id"), profiles)
+        .stream("clicks", "events", "append", List.of(), events)
+        .stream("orders", "purchases", "append", List.of(), purchases).json();
+    PlatformSyncInput input = new PlatformSyncInput();
+    Map<String, List<ObjectNode>> streams = Map.of("profiles", profiles, "clicks", events, "orders", purchases);
+    // a STATE flushes what its stream has waiting, so the states come once every stream's records are in
+    List<String> names = List.of("profiles", "clicks", "orders");
+    for (String stream : names) {
+      input.started(stream);
+      streams.get(stream).forEach(r -> input.record(stream, r));
+    }
+    names.forEach(input::streamState);
+    names.forEach(input::complete);
+    ObjectNode config = BrazeFixtures.config(braze).put("batch_linger_ms", 60_000);
+
+    InProcessRun run = InProcessRun.of(dir, "write", config, catalog, input.lines());
+
+    assertThat(run.exitCode()).as(run.messages().toString()).isZero();
+    EchoedStates.assertEchoed(input.states(), run.ofType("STATE"));
+    assertThat(EchoedStates.recordCount(run.ofType("STATE"))).isEqualTo(249);
+    assertThat(EchoedStates.rejectedCount(run.ofType("STATE"))).isEqualTo(1);
+    assertThat(braze.objects("users")).hasSize(100);
+    assertThat(braze.objects("events")).hasSize(100);
+    assertThat(braze.objects("purchases")).hasSize(49);
+    // 250 objects, 75 per call combined: 4 calls (one array per call would need 2 + 2 + 1)
+    assertThat(braze.requests().count("POST", "/users/track")).isEqualTo(4);
+  }
+
+  @Test
+  void aColumnNamedAfterACustomAttributeNotYetInBrazeIsWrittenWithNestedValuesAsJson() {
+    List<ObjectNode> records = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ObjectNode user = MAPPER.createObjectNode().put("external_id", "o" + i).put("loyalty_tier", "gold");
+      user.putObject("preferences").put("channel", "sms").putArray("topics").add("news");
+      records.add(user);
+    }
+    PlatformSyncInput input = new PlatformSyncInput();
+
+    InProcessRun run = write(BrazeFixtures.config(braze), "users", "append_dedup", List.of("external_id"), records,
+        3, input);
+
+    assertThat(run.exitCode()).as(run.messages().toString()).isZero();
+    JsonNode o1 = BrazeFixtures.user(braze, "o1");
+    assertThat(o1.path("loyalty_tier").asText()).isEqualTo("gold");
+    assertThat(o1.path("preferences").path("channel").asText()).isEqualTo("sms");
+    assertThat(o1.path("preferences").path("topics").get(0).asText()).isEqualTo("news");
+    assertThat(run.messages().toString()).doesNotContain("ignored");
+  }
+
+  @Test
+  void aThrottledCustomAttributeListDoesNotStopASyncThatNeedsNoCustomAttributeTypes() {
+    braze.faults().throttleNext(1);
+    PlatformSyncInput input = new PlatformSyncInput();
+
+    InProcessRun run = write(BrazeFixtures.config(braze), "users", "append_dedup", List.of("external_id"),
+        users(10, "t"), 10, input);
+
+    assertThat(run.exitCode()).as(run.messages().toString()).isZero();
+    EchoedStates.assertEchoed(input.states(), run.ofType("STATE"));
+    assertThat(braze.objects("users")).hasSize(10);
+    assertThat(braze.requests().count("GET", "/custom_attributes")).isEqualTo(1);
+  }
+
+  @Test
+  void aThrottledCustomAttributeListStopsAMappingOfCustomAttributesWithOneTraceSayingWhenToRetry() {
+    long secondsToReset = 3600 - java.time.Instant.now().getEpochSecond() % 3600;
+    org.junit.jupiter.api.Assumptions.assumeTrue(secondsToReset > 90, "the hour's reset is within the wait bound");
+    braze.faults().throttleNext(1);
+    ObjectNode config = BrazeFixtures.config(braze);
+    ObjectNode mapping = config.putArray("mappings").addObject().put("source_stream", "rows")
+        .put("destination_object", "users").put("operation", "upsert").put("matching_key", "external_id");
+    for (String field : List.of("external_id", "health_segment")) {
+      mapping.withArray("fields").addObject().put("destination_field", field).putObject("source")
+          .put("mapping_type", "source_path").put("source_path", field);
+    }
+    List<ObjectNode> records = List.of(MAPPER.createObjectNode().put("external_id", "m").put("health_segment", "x"));
+
+    InProcessRun run = write(config, "users", "append_dedup", List.of("external_id"), records, 1,
+        new PlatformSyncInput());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.ofType("TRACE")).singleElement().satisfies(trace -> assertThat(
+        trace.path("trace").path("error").path("message").asText()).contains("health_segment")
+        .contains("Retry the sync after"));
+    assertThat(braze.objects("users")).isEmpty();
   }
 }

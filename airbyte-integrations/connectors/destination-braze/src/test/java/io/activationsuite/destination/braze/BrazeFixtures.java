@@ -45,11 +45,20 @@ final class BrazeFixtures {
     return session.writer(new StreamPlan(new StreamDescriptor(object, null), described, operation, key, List.of()));
   }
 
-  /** A record; {@code fieldsAndValues} alternate names and values. */
+  /**
+   * A record; {@code fieldsAndValues} alternate names and values. Text holding a JSON object or array is
+   * parsed, as the engine's coercion does for JSON fields.
+   */
   static OutboundRecord record(String matchingKey, Object... fieldsAndValues) {
     ObjectNode payload = MAPPER.createObjectNode();
     for (int i = 0; i < fieldsAndValues.length; i += 2) {
-      payload.set((String) fieldsAndValues[i], MAPPER.valueToTree(fieldsAndValues[i + 1]));
+      Object value = fieldsAndValues[i + 1];
+      try {
+        payload.set((String) fieldsAndValues[i], value instanceof String text && text.matches("(?s)^[\\[{].*")
+            ? MAPPER.readTree(text) : MAPPER.valueToTree(value));
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(e);
+      }
     }
     return new OutboundRecord("rec-" + IDS.incrementAndGet(), matchingKey, payload, Set.of(),
         payload.toString().length());

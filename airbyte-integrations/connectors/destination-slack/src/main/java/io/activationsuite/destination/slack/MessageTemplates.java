@@ -19,8 +19,8 @@ import java.util.Set;
  * The Mustache templates of one stream (jmustache): mrkdwn text, Block Kit JSON, digest header and footer.
  * Values are escaped for Slack ({@code & < >}) and, in Block Kit templates, also for JSON strings;
  * {@code {{{triple}}}} inserts a value as is. {@code {{#mention}}{{email_field}}{{/mention}}} becomes the
- * user's {@code <@U...>} mention (or the plain email when Slack has no such user). The variable names the
- * templates use are the fields of the destination objects.
+ * user's {@code <@U...>} mention (or the plain email when Slack has no such user). Every column of a row is a
+ * variable; JSON objects and arrays can be navigated ({@code {{account.name}}}) and looped over.
  */
 final class MessageTemplates {
 
@@ -72,11 +72,6 @@ final class MessageTemplates {
     }
   }
 
-  /** Names of the record fields the row templates use. */
-  Set<String> variables() {
-    return variables;
-  }
-
   boolean hasBlocks() {
     return blocks != null;
   }
@@ -123,7 +118,8 @@ final class MessageTemplates {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode value = field.getValue();
-      context.put(field.getKey(), value.isBoolean() || "true".equals(value.asText()) || "false".equals(value.asText())
+      context.put(field.getKey(), value.isContainerNode() ? JSON.convertValue(value, Object.class)
+          : value.isBoolean() || "true".equals(value.asText()) || "false".equals(value.asText())
           ? (Object) Boolean.valueOf(value.asText()) : value.isNull() ? null : value.asText());
     }
     context.put("mention", (Mustache.Lambda) (fragment, out) -> {

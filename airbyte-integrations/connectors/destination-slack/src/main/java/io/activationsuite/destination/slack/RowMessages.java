@@ -53,18 +53,27 @@ final class RowMessages {
 
   /** The channel id of a row, or why the row cannot be delivered. */
   SlackDirectory.Target target(OutboundRecord record) throws InterruptedException {
-    JsonNode row = record.payload();
     if (kind == MessageKind.DIRECT_MESSAGES) {
-      String email = row.path(settings.userEmailField()).asText("");
+      String email = record.payload().path(settings.userEmailField()).asText("");
       return email.isBlank() ? SlackDirectory.Target.refused("The row has no " + settings.userEmailField()
           + " to find its Slack user by.") : directory.directMessage(email);
     }
-    String named = settings.channelField() == null ? "" : row.path(settings.channelField()).asText("");
-    if (named.isBlank()) {
-      return fixedChannel != null ? SlackDirectory.Target.of(fixedChannel)
-          : SlackDirectory.Target.refused("The row has no " + settings.channelField() + " naming its channel.");
+    return channelTarget(channelOf(record));
+  }
+
+  /** The channel a row names (its channel field, else the stream's fixed channel id), or "" when none. */
+  String channelOf(OutboundRecord record) {
+    String named = settings.channelField() == null ? ""
+        : record.payload().path(settings.channelField()).asText("").trim();
+    return named.isEmpty() && fixedChannel != null ? fixedChannel : named;
+  }
+
+  /** The channel id of a channel name or id from {@link #channelOf}, or why rows cannot go there. */
+  SlackDirectory.Target channelTarget(String channel) throws InterruptedException {
+    if (channel.isEmpty()) {
+      return SlackDirectory.Target.refused("The row has no " + settings.channelField() + " naming its channel.");
     }
-    return directory.channel(named);
+    return channel.equals(fixedChannel) ? SlackDirectory.Target.of(fixedChannel) : directory.channel(channel);
   }
 
   /** The chat.postMessage arguments of one row. */

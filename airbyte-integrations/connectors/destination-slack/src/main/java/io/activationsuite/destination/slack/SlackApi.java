@@ -11,6 +11,7 @@ import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.HttpClientFactory;
 import io.activationsuite.sink.http.HttpClientSettings;
 import io.activationsuite.sink.http.Idempotency;
+import io.activationsuite.sink.http.RateKey;
 import io.activationsuite.sink.http.RetriesExhaustedException;
 import io.activationsuite.sink.http.auth.BearerTokenAuth;
 import io.activationsuite.sink.http.auth.OAuth2Auth;
@@ -18,6 +19,7 @@ import io.activationsuite.sink.http.auth.OAuth2Settings;
 import io.activationsuite.sink.http.auth.OAuth2TokenListener;
 import io.activationsuite.sink.http.auth.OAuth2TokenProvider;
 import io.activationsuite.sink.http.auth.RequestAuth;
+import io.activationsuite.sink.http.ratelimit.KeyedRateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
 import io.activationsuite.sink.http.retry.ResponseClassifier;
@@ -32,6 +34,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.MediaType;
@@ -43,8 +46,9 @@ import okhttp3.RequestBody;
  * Slack's Web API for one session. Reads and lookups (idempotent) go through a retrying client; posts go
  * through a client that never resends a request that may have reached Slack: a 429 (Slack did not post)
  * waits {@code Retry-After} and tries again, a refused connection is tried again, but a timeout, a reset
- * or a gateway error after sending ends as {@link PostOutcome.Uncertain}. Posts are paced per channel and
- * for the workspace. Slack answers logical errors as HTTP 200 {@code ok:false}; an expired rotating
+ * or a gateway error after sending ends as {@link PostOutcome.Uncertain}. Posts are paced per channel (a
+ * keyed limit per channel, counted from the send as Slack counts arrivals) and for the workspace; every other
+ * method by its tier (calls per minute per method). Slack answers logical errors as HTTP 200 {@code ok:false}; an expired rotating
  * token renews it, a missing scope or refused token is a config error saying what to do.
  */
 final class SlackApi implements AutoCloseable {
@@ -54,31 +58,49 @@ final class SlackApi implements AutoCloseable {
   private static final Set<String> AUTH_ERRORS = Set.of("not_authed", "invalid_auth", "account_inactive",
       "token_revoked", "no_permission", "org_login_required", "ekm_access_denied");
   private static final Duration POST_BUDGET = Duration.ofMinutes(15);
+  /** Calls per minute of the methods' rate-limit tiers (Tier 2: 20, Tier 3: 50, Tier 4: 100). */
+  private static final Map<String, Integer> TIER_PER_MINUTE = Map.of("conversations.list", 20, "users.list", 20,
+      "auth.test", 100);
+  private static final int DEFAULT_TIER_PER_MINUTE = 50;
+  /** Each channel's slots are spaced 2 % wider than Slack's limit. */
+  private static final double CHANNEL_MARGIN = 0.02;
+  private static final String CHANNEL_KEY = "chat.postMessage ";
 
   private final okhttp3.HttpUrl apiUrl;
   private final OkHttpClient http;
   private final ApiClient reads;
   private final ApiClient posts;
-  private final ChannelPacer pacer;
+  private final KeyedRateLimiter keyed;
   private final Clock clock;
   private final Waiter waiter;
 
   SlackApi(SlackConfig config, Clock clock, int concurrency, Consumer<String> onRefreshTokenRotated) {
-    this.apiUrl = config.apiUrl();
+    this.apiUrl = config.apiBase();
     this.clock = clock;
     this.waiter = Waiter.system(clock);
     this.http = HttpClientFactory.create(
         HttpClientSettings.defaults("activation-suite-destination-slack", Math.max(4, concurrency * 4)));
     RequestAuth auth = auth(config.credentials(), onRefreshTokenRotated);
-    this.reads = ApiClient.builder("Slack", http).auth(auth).classifier(classifier(false))
+    this.keyed = KeyedRateLimiter.create("Slack", key -> limitsOf(key, config.channelMessagesPerSecond()), clock,
+        waiter);
+    this.reads = ApiClient.builder("Slack", http).auth(auth).classifier(classifier(false)).keyedRateLimits(keyed)
         .retryPolicy(RetryPolicy.defaults()).time(clock, waiter).build();
     RateLimiter workspace = RateLimiter.create("Slack chat.postMessage",
         RateLimits.builder().window(config.workspaceMessagesPerMinute(), Duration.ofMinutes(1)).build(), clock,
         waiter);
     this.posts = ApiClient.builder("Slack", http.newBuilder().retryOnConnectionFailure(false).build()).auth(auth)
-        .rateLimiter(workspace).classifier(classifier(true)).retryPolicy(RetryPolicy.none()).time(clock, waiter)
-        .build();
-    this.pacer = new ChannelPacer(config.channelMessagesPerSecond(), clock, waiter);
+        .rateLimiter(workspace).keyedRateLimits(keyed).classifier(classifier(true)).retryPolicy(RetryPolicy.none())
+        .time(clock, waiter).build();
+  }
+
+  /** A channel's posting pace (one message per interval), or a method's tier. */
+  private static RateLimits limitsOf(String key, double channelMessagesPerSecond) {
+    if (key.startsWith(CHANNEL_KEY)) {
+      return RateLimits.builder().window(1, Duration.ofNanos(Math.round(1e9 / channelMessagesPerSecond)))
+          .safetyMargin(CHANNEL_MARGIN).build();
+    }
+    return RateLimits.builder().window(TIER_PER_MINUTE.getOrDefault(key, DEFAULT_TIER_PER_MINUTE),
+        Duration.ofMinutes(1)).build();
   }
 
   private RequestAuth auth(SlackCredentials credentials, Consumer<String> onRotated) {
@@ -152,13 +174,14 @@ final class SlackApi implements AutoCloseable {
    * @throws ConfigErrorException when the token is refused or lacks a scope
    */
   JsonNode call(String method, ObjectNode args) throws InterruptedException {
-    ApiResponse response = reads.execute(request(method, args), Idempotency.IDEMPOTENT);
+    ApiResponse response = reads.execute(RateKey.of(method).mark(request(method, args)), Idempotency.IDEMPOTENT);
     return checked(method, response);
   }
 
   /** The scopes Slack reports for the token ({@code X-OAuth-Scopes} of auth.test); empty when it reports none. */
   Set<String> grantedScopes() throws InterruptedException {
-    ApiResponse response = reads.execute(request("auth.test", JSON.createObjectNode()), Idempotency.IDEMPOTENT);
+    ApiResponse response = reads.execute(RateKey.of("auth.test").mark(request("auth.test", JSON.createObjectNode())),
+        Idempotency.IDEMPOTENT);
     checked("auth.test", response);
     return response.header("X-OAuth-Scopes").map(h -> Set.of(h.split("\\s*,\\s*"))).orElse(Set.of());
   }
@@ -166,12 +189,12 @@ final class SlackApi implements AutoCloseable {
   /** Posts a message in the channel's next slot; never resends it once it may have reached Slack. */
   PostOutcome post(String channelId, ObjectNode message) throws Exception {
     Instant deadline = clock.instant().plus(POST_BUDGET);
+    RateKey channel = RateKey.of(CHANNEL_KEY + channelId);
     int refused = 0;
     while (true) {
       ApiResponse response;
       try {
-        pacer.awaitSlot(channelId);
-        response = posts.execute(request("chat.postMessage", message), Idempotency.NOT_IDEMPOTENT);
+        response = posts.execute(channel.mark(request("chat.postMessage", message)), Idempotency.NOT_IDEMPOTENT);
       } catch (DeliveryUncertainException e) {
         return new PostOutcome.Uncertain("no answer from Slack after the message was sent: "
             + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()));
@@ -190,7 +213,7 @@ final class SlackApi implements AutoCloseable {
         if (until.isAfter(deadline)) {
           waitOrGiveUp(deadline, null);
         }
-        pacer.pauseUntil(channelId, until);
+        keyed.forKey(channel.value()).pauseUntil(until);
         continue;
       }
       if (response.status() == 503) {

@@ -1,9 +1,10 @@
 package io.activationsuite.destination.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.sink.config.SpecField;
+import io.activationsuite.sink.config.SpecGroup;
 import io.activationsuite.sink.http.BaseUrls;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,44 +12,71 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * The connector-specific part of a (schema-valid) config, parsed once: credentials, the Web API URL, the
- * default channel, the per-stream message settings and the pace the connector keeps.
+ * The Slack connector's own config, from which its spec is generated: credentials, the default channel,
+ * the per-stream message settings, the pace the connector keeps and the hidden Web API URL.
  *
  * @param channelMessagesPerSecond messages per second per channel (Slack: about 1)
  * @param workspaceMessagesPerMinute messages per minute for the whole workspace
+ * @param apiUrl the Web API URL prefix, ending with {@code /}
  */
-public record SlackConfig(SlackCredentials credentials, HttpUrl apiUrl, String defaultChannel,
-    List<MessageSettings> messages, double channelMessagesPerSecond, int workspaceMessagesPerMinute) {
+@SpecGroup(id = "advanced", title = "Advanced")
+public record SlackConfig(
+    @JsonProperty(value = "credentials", required = true)
+    @SpecField(title = "Authentication", order = 0,
+        description = "A Slack app's bot token, or the app's client and refresh token when token rotation is on.")
+    SlackCredentials credentials,
+    @JsonProperty("default_channel")
+    @SpecField(title = "Default channel", order = 1, examples = {"#finance-alerts", "C0123456"},
+        description = "Channel (#name or ID such as C0123456) for streams whose message settings name none.")
+    String defaultChannel,
+    @JsonProperty("messages")
+    @SpecField(title = "Message settings", order = 2, defaultValue = "[]",
+        description = "Per source stream: where its rows go and what the messages say (Mustache templates over the"
+            + " row's fields).")
+    List<MessageSettings> messages,
+    @JsonProperty("channel_messages_per_second")
+    @SpecField(title = "Messages per second per channel", order = 3, group = "advanced", defaultValue = "1.0",
+        exclusiveMinimum = 0, description = "Slack allows about 1 message per second per channel; the connector"
+            + " keeps to this pace.")
+    Double channelMessagesPerSecond,
+    @JsonProperty("workspace_messages_per_minute")
+    @SpecField(title = "Messages per minute per workspace", order = 4, group = "advanced", defaultValue = "1000",
+        minimum = 1, description = "A cap over all channels (Slack also limits a workspace, without publishing the"
+            + " figure).")
+    Integer workspaceMessagesPerMinute,
+    @JsonProperty("api_url")
+    @SpecField(title = "Web API URL", order = 5, hidden = true, defaultValue = SlackConfig.DEFAULT_API_URL,
+        description = "Slack Web API URL prefix. Only change it to test against an emulator.")
+    String apiUrl) {
 
   /** Slack's Web API. */
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
+  /** Checks what the schema cannot: one settings entry per stream, a positive pace, an https API URL. */
   public SlackConfig {
-    messages = List.copyOf(messages);
-  }
-
-  /** Reads the config; what cannot work is a config error naming the field. */
-  public static SlackConfig from(JsonNode config) {
-    List<MessageSettings> messages = new ArrayList<>();
-    Set<String> streams = new HashSet<>();
-    int index = 0;
-    for (JsonNode item : config.path("messages")) {
-      MessageSettings settings = settings(item, ++index);
-      if (!streams.add(settings.sourceStream())) {
-        throw new ConfigErrorException("messages entry " + index + " is the second one for stream '"
-            + settings.sourceStream() + "'; keep one entry per stream.");
-      }
-      messages.add(settings);
+    if (credentials == null) {
+      throw new ConfigErrorException("credentials is required.");
     }
-    double perSecond = config.path("channel_messages_per_second").asDouble(1.0);
-    int perMinute = config.path("workspace_messages_per_minute").asInt(1_000);
-    if (perSecond <= 0 || perMinute <= 0) {
+    defaultChannel = MessageSettings.blankToNull(defaultChannel);
+    messages = messages == null ? List.of() : List.copyOf(messages);
+    Set<String> streams = new HashSet<>();
+    for (MessageSettings settings : messages) {
+      if (!streams.add(settings.sourceStream())) {
+        throw new ConfigErrorException("messages has two entries for stream '" + settings.sourceStream()
+            + "'; keep one entry per stream.");
+      }
+    }
+    channelMessagesPerSecond = channelMessagesPerSecond == null ? 1.0 : channelMessagesPerSecond;
+    workspaceMessagesPerMinute = workspaceMessagesPerMinute == null ? 1_000 : workspaceMessagesPerMinute;
+    if (channelMessagesPerSecond <= 0 || workspaceMessagesPerMinute <= 0) {
       throw new ConfigErrorException("channel_messages_per_second and workspace_messages_per_minute must be positive");
     }
-    String url = config.path("api_url").asText(DEFAULT_API_URL);
-    return new SlackConfig(credentials(config.path("credentials")),
-        BaseUrls.require("api_url", url.endsWith("/") ? url : url + "/"), text(config, "default_channel"),
-        messages, perSecond, perMinute);
+    apiUrl = BaseUrls.require("api_url", apiUrl == null ? DEFAULT_API_URL : apiUrl).toString();
+  }
+
+  /** {@link #apiUrl()} as a URL. */
+  public HttpUrl apiBase() {
+    return HttpUrl.get(apiUrl);
   }
 
   /** The settings of a stream, or the defaults. */
@@ -60,46 +88,5 @@ public record SlackConfig(SlackCredentials credentials, HttpUrl apiUrl, String d
   /** The channel rows of these settings go to when they carry none. */
   public Optional<String> channelOf(MessageSettings settings) {
     return Optional.ofNullable(settings.channel() != null ? settings.channel() : defaultChannel);
-  }
-
-  private static SlackCredentials credentials(JsonNode node) {
-    String type = node.path("auth_type").asText("");
-    return switch (type) {
-      case "bot_token" -> new SlackCredentials.BotToken(required(node, "bot_token"));
-      case "oauth2_rotating" -> new SlackCredentials.RotatingToken(required(node, "client_id"),
-          required(node, "client_secret"), required(node, "refresh_token"));
-      default -> throw new ConfigErrorException(
-          "credentials.auth_type must be \"bot_token\" or \"oauth2_rotating\", got \"" + type + "\"");
-    };
-  }
-
-  private static MessageSettings settings(JsonNode item, int index) {
-    String stream = text(item, "source_stream");
-    if (stream == null) {
-      throw new ConfigErrorException("messages entry " + index + " has no source_stream.");
-    }
-    int rows = item.path("digest_max_rows").asInt(MessageSettings.DEFAULT_DIGEST_ROWS);
-    if (rows < 1 || rows > MessageSettings.MAX_DIGEST_ROWS) {
-      throw new ConfigErrorException("messages entry " + index + " (stream '" + stream + "'): digest_max_rows must"
-          + " be between 1 and " + MessageSettings.MAX_DIGEST_ROWS + ".");
-    }
-    MessageSettings d = MessageSettings.defaults(stream);
-    return new MessageSettings(stream, text(item, "channel"), text(item, "channel_field"),
-        Optional.ofNullable(text(item, "user_email_field")).orElse(d.userEmailField()), text(item, "text_template"),
-        text(item, "blocks_template"), rows, Optional.ofNullable(text(item, "digest_header")).orElse(d.digestHeader()),
-        text(item, "digest_footer"), text(item, "thread_ts_field"), item.path("unfurl_links").asBoolean(false));
-  }
-
-  private static String required(JsonNode node, String field) {
-    String value = text(node, field);
-    if (value == null) {
-      throw new ConfigErrorException("credentials." + field + " is required");
-    }
-    return value;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
   }
 }

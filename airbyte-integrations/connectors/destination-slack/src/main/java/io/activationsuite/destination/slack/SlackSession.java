@@ -8,6 +8,7 @@ import io.activationsuite.sink.api.DestinationField;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.FieldType;
 import io.activationsuite.sink.api.ObjectOperation;
+import io.activationsuite.sink.api.OpenFields;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.StreamPlan;
 import java.util.ArrayList;
@@ -65,13 +66,15 @@ final class SlackSession implements ApiSession {
     return AirbyteConnectionStatus.succeeded();
   }
 
+  /**
+   * The three objects: every column of a row is a template variable ({@link OpenFields}: columns need no
+   * declaring); the channel, thread and email fields the settings name are listed, emails typed as such.
+   */
   @Override
   public List<DestinationObject> objects() {
     Map<String, DestinationField> fields = new LinkedHashMap<>();
     fields.put("channel", DestinationField.of("channel", FieldType.STRING));
     for (MessageSettings settings : config.messages()) {
-      new MessageTemplates(settings).variables().forEach(v -> fields.putIfAbsent(v, DestinationField.of(v,
-          FieldType.STRING)));
       for (String field : new String[] {settings.channelField(), settings.threadTsField()}) {
         if (field != null) {
           fields.putIfAbsent(field, DestinationField.of(field, FieldType.STRING));
@@ -83,7 +86,8 @@ final class SlackSession implements ApiSession {
     List<DestinationObject> objects = new ArrayList<>();
     for (MessageKind kind : MessageKind.values()) {
       ObjectOperation insert = new ObjectOperation(Operation.INSERT, List.of(), fields.keySet(), Set.of());
-      objects.add(new DestinationObject(kind.objectName, kind.label, List.copyOf(fields.values()), List.of(insert)));
+      objects.add(new DestinationObject(kind.objectName, kind.label, List.copyOf(fields.values()), List.of(insert),
+          OpenFields.anyJson()));
     }
     return objects;
   }

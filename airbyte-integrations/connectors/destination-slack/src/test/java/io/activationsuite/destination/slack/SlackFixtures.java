@@ -11,6 +11,7 @@ import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.config.ConfigReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ final class SlackFixtures {
   }
 
   SlackSession open(JsonNode config) {
-    return (SlackSession) new SlackActivationApi().open(config,
+    return (SlackSession) new SlackActivationApi().open(ConfigReader.read(config, SlackConfig.class),
         new SessionServices(Clock.systemUTC(), 4, updatedConfigs::add));
   }
 

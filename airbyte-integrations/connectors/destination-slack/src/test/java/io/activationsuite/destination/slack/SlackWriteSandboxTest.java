@@ -179,6 +179,17 @@ class SlackWriteSandboxTest {
   }
 
   @Test
+  void jsonColumnsAreNavigatedAndLoopedOverByTheTemplate() throws Exception {
+    OutboundRecord row = new OutboundRecord("row-json", null, SlackFixtures.MAPPER.readTree(
+        "{\"account\":{\"name\":\"Acme\"},\"invoices\":[{\"id\":\"i-1\"},{\"id\":\"i-2\"}]}"),
+        java.util.Set.of(), 80);
+    write("channel_messages", config(slack, messages("anomalies",
+        "text_template", "{{account.name}}:{{#invoices}} {{id}}{{/invoices}}")), row);
+
+    assertThat(slack.objects("finance-alerts").get(0).path("text").asText()).isEqualTo("Acme: i-1 i-2");
+  }
+
+  @Test
   void templateErrorsAreConfigErrorsOrRowRejectionsWithTheReason() throws Exception {
     assertThatThrownBy(() -> write("channel_messages", config(slack, messages("anomalies",
         "text_template", "{{#open}} never closed")), row("account", "A")))

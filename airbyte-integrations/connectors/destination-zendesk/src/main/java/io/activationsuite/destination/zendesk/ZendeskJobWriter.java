@@ -43,7 +43,6 @@ public final class ZendeskJobWriter implements JobWriter<String> {
   private final Operation operation;
   private final String keyField;
   private final JobLimits jobLimits;
-  private final JobRunner<String> runner;
   private final Map<String, JsonNode> finished;
 
   /**
@@ -52,13 +51,12 @@ public final class ZendeskJobWriter implements JobWriter<String> {
    * @param finished the session's finished job statuses by id (filled by {@link #poll})
    */
   public ZendeskJobWriter(ZendeskHttp http, ZendeskObject object, StreamPlan plan, JobLimits jobLimits,
-      JobRunner<String> runner, Map<String, JsonNode> finished) {
+      Map<String, JsonNode> finished) {
     this.http = http;
     this.object = object;
     this.operation = plan.operation();
     this.keyField = plan.matchingKey();
     this.jobLimits = jobLimits;
-    this.runner = runner;
     this.finished = finished;
   }
 
@@ -75,12 +73,6 @@ public final class ZendeskJobWriter implements JobWriter<String> {
   @Override
   public boolean prefersFullBatches() {
     return true;
-  }
-
-  /** Until the engine drives {@link JobWriter} itself: the session's runner shares polls and the job cap. */
-  @Override
-  public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
-    return batch.isEmpty() ? List.of() : runner.run(this, batch);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.PollSchedule;
 import io.activationsuite.sink.api.StreamPlan;
 import java.time.Duration;
@@ -30,18 +31,26 @@ public final class ZendeskSession implements ApiSession {
   private final ZendeskCatalog catalog;
   private final JobLimits jobLimits;
   private final Map<String, JsonNode> finished = new ConcurrentHashMap<>();
-  private JobRunner<String> runner;
 
-  public ZendeskSession(ZendeskHttp http, ZendeskConfig config, Duration pollInterval) {
+  public ZendeskSession(ZendeskHttp http, ZendeskConfig config) {
     this.http = http;
     this.config = config;
     this.catalog = new ZendeskCatalog(http);
     this.jobLimits = new JobLimits(MAX_JOBS_IN_FLIGHT, 100, ZendeskJobWriter.MAX_ITEMS,
-        new PollSchedule(pollInterval, Duration.ofSeconds(10), Duration.ofHours(1)));
+        new PollSchedule(config.pollInterval(), Duration.ofSeconds(10), Duration.ofHours(1)));
   }
 
   @Override
   public AirbyteConnectionStatus check(Set<String> objectNames) throws Exception {
+    Map<String, Set<Operation>> operations = new java.util.HashMap<>();
+    objectNames.forEach(name -> operations.put(name, Set.of(Operation.INSERT, Operation.UPSERT)));
+    return check(operations);
+  }
+
+  /** Credentials, scopes, and bulk user import only when users are inserted or upserted (updates need none). */
+  @Override
+  public AirbyteConnectionStatus check(Map<String, Set<Operation>> operationsByObject) throws Exception {
+    Set<String> objectNames = operationsByObject.keySet();
     ZendeskHttp.Answer me = http.call("GET", "/api/v2/users/me", null);
     if (me.status() != 200 || me.body().path("user").path("id").asLong(0) <= 0) {
       return AirbyteConnectionStatus.failed("Zendesk refused the credentials (HTTP " + me.status() + ": "
@@ -63,7 +72,8 @@ public final class ZendeskSession implements ApiSession {
         }
       }
     }
-    if (objectNames.contains("users")) {
+    Set<Operation> userOperations = operationsByObject.getOrDefault("users", Set.of());
+    if (userOperations.contains(Operation.INSERT) || userOperations.contains(Operation.UPSERT)) {
       ZendeskHttp.Answer probe = http.call("POST", "/api/v2/users/create_or_update_many",
           new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().putArray("users"));
       if (probe.status() == 403) {
@@ -81,21 +91,14 @@ public final class ZendeskSession implements ApiSession {
   }
 
   @Override
-  public synchronized BatchWriter writer(StreamPlan plan) throws Exception {
+  public BatchWriter writer(StreamPlan plan) throws Exception {
     ZendeskObject object = catalog.object(plan.object().name())
         .orElseThrow(() -> new ConfigErrorException("Zendesk has no object named " + plan.object().name()));
-    if (runner == null) {
-      runner = new JobRunner<>(jobLimits, jobLimits.schedule().first(),
-          jobs -> new ZendeskJobWriter(http, object, plan, jobLimits, null, finished).poll(jobs));
-    }
-    return new ZendeskJobWriter(http, object, plan, jobLimits, runner, finished);
+    return new ZendeskJobWriter(http, object, plan, jobLimits, finished);
   }
 
   @Override
-  public synchronized void close() {
-    if (runner != null) {
-      runner.close();
-    }
+  public void close() {
     http.close();
   }
 }

@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +89,56 @@ class ZendeskConnectorRunnerTest {
     zendesk.bulkImportEnabled(false);
     JsonNode disabled = status(withUsers);
     assertThat(disabled.path("message").asText()).contains("bulk user import is disabled");
+  }
+
+  @Test
+  void checkAsksForBulkImportOnlyWhenUsersAreInsertedOrUpserted(EmulatorServer server, ZendeskEmulator zendesk)
+      throws Exception {
+    ObjectNode updatesOnly = ZendeskFixtures.oauthConfig(server);
+    updatesOnly.putArray("mappings").addObject().put("source_stream", "people").put("destination_object", "users")
+        .put("operation", "update").put("matching_key", "external_id");
+    zendesk.bulkImportEnabled(false);
+
+    assertThat(status(updatesOnly).path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(server.requests().count("POST", "/api/v2/users/create_or_update_many")).isZero();
+  }
+
+  @Test
+  void theEngineKeepsAtMostThirtyJobsInFlightSoZendeskNeverAnswersTooManyJobs(EmulatorServer server,
+      ZendeskEmulator zendesk) throws Exception {
+    PlatformSyncInput input = new PlatformSyncInput();
+    List<JsonNode> records = new ArrayList<>();
+    for (int i = 0; i < 3_600; i++) {
+      ObjectNode data = ZendeskFixtures.MAPPER.createObjectNode().put("external_id", "c-" + i).put("name", "U" + i);
+      records.add(data);
+      input.record("people", data);
+    }
+    input.streamState("people").complete("people");
+    String catalog = ConfiguredCatalogs.forSync(1).stream("people", "users", "append_dedup",
+        List.of("external_id"), records).json();
+    zendesk.holdJobs();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<JsonNode>> sync = thread.submit(() -> run("write", ZendeskFixtures.apiTokenConfig(server)
+          .put("concurrency", 40), catalog, String.join("\n", input.lines()) + "\n"));
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (zendesk.activeJobs() < 30 && !sync.isDone() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(zendesk.activeJobs()).isEqualTo(30);
+      zendesk.releaseJobs();
+      List<JsonNode> messages = sync.get();
+
+      assertThat(ofType(messages, "STATE")).hasSize(input.states().size());
+      assertThat(server.objects("users")).hasSize(3_600);
+      assertThat(server.requests().entries().stream().filter(e -> e.status() == 429).count()).isZero();
+      assertThat(server.requests().entries().stream().filter(e -> e.path().equals("/api/v2/job_statuses/show_many"))
+          .mapToInt(e -> e.query().getOrDefault("ids", "").split(",").length).max().orElse(0))
+          .as("polls ask about several jobs at once").isGreaterThan(1);
+    } finally {
+      zendesk.releaseJobs();
+      thread.shutdownNow();
+    }
   }
 
   @Test

@@ -8,17 +8,12 @@ import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.sandbox.zendesk.ZendeskEmulator;
 import io.activationsuite.sink.api.Operation;
-import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Failed jobs, uncertain deliveries, the job cap, throttling and token rotation: no record lost or doubled. */
+/** Failed jobs, uncertain deliveries, throttling and token rotation: no record lost or doubled. */
 @SandboxTest("zendesk")
 class ZendeskDeliveryTest {
 
@@ -97,34 +92,6 @@ class ZendeskDeliveryTest {
       assertThat(updated).singleElement().isInstanceOf(RecordOutcome.Accepted.class);
       assertThat(server.objects("users")).hasSize(1);
       assertThat(server.requests().entries().stream().filter(e -> e.status() == 429).count()).isEqualTo(8);
-    }
-  }
-
-  @Test
-  void neverMoreThanThirtyJobsInFlightSoZendeskNeverAnswersTooManyJobs() throws Exception {
-    zendesk.holdJobs();
-    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    try (ZendeskSession session = fixtures.open(ZendeskFixtures.apiTokenConfig(server))) {
-      List<Future<List<RecordOutcome>>> writes = new ArrayList<>();
-      for (int i = 0; i < 36; i++) {
-        OutboundRecord r = record("c-" + i, "name", "U" + i);
-        writes.add(threads.submit(() -> write(session, "users", Operation.UPSERT, "external_id", r)));
-      }
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (zendesk.activeJobs() < 30 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertThat(zendesk.activeJobs()).isEqualTo(30);
-      zendesk.releaseJobs();
-      for (Future<List<RecordOutcome>> w : writes) {
-        assertThat(w.get()).singleElement().isInstanceOf(RecordOutcome.Accepted.class);
-      }
-      assertThat(server.objects("users")).hasSize(36);
-      assertThat(server.requests().entries().stream().filter(e -> e.status() == 429).count()).isZero();
-      assertThat(server.requests().count("GET", "/api/v2/job_statuses/show_many"))
-          .as("polls are batched").isLessThan(server.requests().count("POST", "/api/v2/users/create_or_update_many"));
-    } finally {
-      threads.shutdownNow();
     }
   }
 

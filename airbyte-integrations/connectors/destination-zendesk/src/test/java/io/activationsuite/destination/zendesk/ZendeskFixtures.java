@@ -12,6 +12,7 @@ import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.config.ConfigReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ZendeskFixtures {
   }
 
   ZendeskSession open(JsonNode config) {
-    return (ZendeskSession) new ZendeskActivationApi().open(config,
+    return (ZendeskSession) new ZendeskActivationApi().open(ConfigReader.read(config, ZendeskConfig.class),
         new SessionServices(Clock.systemUTC(), 8, configUpdates::add));
   }
 
