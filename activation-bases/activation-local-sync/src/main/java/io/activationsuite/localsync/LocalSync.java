@@ -274,18 +274,28 @@ public final class LocalSync {
     }
     bars.values().forEach(ProgressBar::finish);
     long end = System.nanoTime();
+    List<JsonNode> previewList;
+    synchronized (previews) {
+      previewList = List.copyOf(previews);
+    }
     List<StreamResult> results = new ArrayList<>();
     for (Part part : parts) {
       long[] counters = sentPerPart.getOrDefault(part.name(), new long[2]);
       long begin = started.getOrDefault(part.name(), end);
       long finish = lastEcho.getOrDefault(part.name(), end);
+      long[] outcome = options.preview() ? previewOutcome(previewList, part.name())
+          : new long[] {verifier.acknowledged(part.name()), verifier.rejected(part.name())};
       results.add(new StreamResult(part.name(), part.spec().object(), part.mode(), counters[0],
-          verifier.acknowledged(part.name()), verifier.rejected(part.name()), verifier.statesEchoed(part.name()),
+          outcome[0], outcome[1], verifier.statesEchoed(part.name()),
           Duration.ofNanos(Math.max(finish - begin, 1)), part.removal() ? null : changes.get(part.name()),
           verifier.merged(part.name())));
     }
     List<String> problems = new ArrayList<>(verifier.problems());
-    if (exit == 0 && verifier.statesMissing() > 0) {
+    long echoed = parts.stream().mapToLong(p -> verifier.statesEchoed(p.name())).sum();
+    if (options.preview() && echoed > 0) {
+      problems.add("the dry run echoed " + echoed + " STATE messages; a dry run must commit nothing");
+    }
+    if (!options.preview() && exit == 0 && verifier.statesMissing() > 0) {
       problems.add(verifier.statesMissing() + " STATE messages were never echoed although the connector succeeded");
     }
     if (exit != 0 && traceError.get() == null) {
@@ -303,15 +313,28 @@ public final class LocalSync {
         }
       });
     }
-    List<JsonNode> previewList;
-    synchronized (previews) {
-      previewList = List.copyOf(previews);
-    }
     return new SyncResult(file.destination(), results, rejectedDirectory, exit, traceError.get(), problems,
         previewList);
   }
 
   private static final String DRY_RUN_PREFIX = "Dry run report: ";
+
+  /**
+   * What a dry run says of a stream: records that would be sent ({@code received} minus rejected) and records
+   * rejected, from its "Dry run report" (a dry run echoes no STATE to count them from); zeros without one.
+   */
+  static long[] previewOutcome(List<JsonNode> reports, String stream) {
+    for (JsonNode report : reports) {
+      if (stream.equals(report.path("stream").asText())) {
+        long rejected = 0;
+        for (JsonNode count : report.path("rejected")) {
+          rejected += count.asLong();
+        }
+        return new long[] {Math.max(0, report.path("received").asLong() - rejected), rejected};
+      }
+    }
+    return new long[2];
+  }
 
   private void sendState(ConnectorRun run, StateVerifier verifier, Map<Long, Window> windows,
       SyncFile.StreamSpec stream, Part part, long[] counters, long id) throws IOException {

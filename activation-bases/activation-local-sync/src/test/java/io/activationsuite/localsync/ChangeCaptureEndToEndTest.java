@@ -218,6 +218,9 @@ class ChangeCaptureEndToEndTest {
     assertThat(report.path("operation").asText()).isEqualTo("upsert");
     assertThat(report.path("records").asLong()).isEqualTo(MEMBERS);
     assertThat(stream(preview, "at_risk").changes().created()).isEqualTo(MEMBERS);
+    assertThat(stream(preview, "at_risk").states()).as("a dry run echoes no STATE").isZero();
+    assertThat(stream(preview, "at_risk").acknowledged()).as("read from the dry-run report").isEqualTo(MEMBERS);
+    assertThat(stream(preview, "at_risk").rejected()).isZero();
 
     SyncResult real = run();
 

@@ -133,6 +133,11 @@ public final class ActivationDestination implements Destination {
       List<ActivationWriteSession.StreamWriter> writers = new ArrayList<>();
       EngineLog log = EngineLog.of(context.output());
       DryRun dryRun = DryRun.requested(config) ? new DryRun() : null;
+      if (dryRun != null) {
+        context.withholdStates();
+        log.log(Level.INFO, "Dry run: no write request is sent and no STATE is echoed, so the platform commits "
+            + "nothing");
+      }
       for (ConfiguredAirbyteStream stream : context.catalog().streams()) {
         StreamPlan plan = planner.plan(stream);
         BatchWriter writer = session.writer(plan);

@@ -77,7 +77,8 @@ public final class ActivationWriteSession implements WriteSession {
           name -> log.unknownField(descriptor, stream.plan(), name), lookupsByName);
       List<LookupStage.LookupField> lookupFields = new ArrayList<>();
       mapper.lookupFields().forEach((field, lookup) -> lookupFields.add(new LookupStage.LookupField(field, lookup,
-          resolvers.computeIfAbsent(lookup.name(), name -> resolver(lookup)))));
+          resolvers.computeIfAbsent(lookup.name(), name -> resolver(lookup)),
+          stream.plan().object().fieldsByName().get(field).type())));
       byStream.put(descriptor, new StreamLane(stream.plan(), mapper, stream.writer(),
           new StreamCounters(descriptor), LookupStage.of(lookupFields)));
     }

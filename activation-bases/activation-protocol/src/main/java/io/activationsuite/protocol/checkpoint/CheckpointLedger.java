@@ -41,11 +41,26 @@ public final class CheckpointLedger {
   private long merged;
   private long statesReceived;
   private long statesEmitted;
+  private long statesWithheld;
+  private boolean withholding;
   private Exception barrierFailure;
 
   /** {@code emitter} receives each released STATE message (the whole envelope) in release order. */
   public CheckpointLedger(Consumer<ObjectNode> emitter) {
     this.emitter = emitter;
+  }
+
+  /**
+   * From now on released STATEs are counted but not emitted: a dry run writes nothing, so the platform must
+   * commit nothing (its cursor would move past records that were never written).
+   */
+  public void withholdStates() {
+    lock.lock();
+    try {
+      withholding = true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Installs what must run before a STATE covering rejected records is released. */
@@ -99,7 +114,8 @@ public final class CheckpointLedger {
   public CheckpointStats stats() {
     lock.lock();
     try {
-      return new CheckpointStats(tracked, acknowledged, rejected, statesReceived, statesEmitted, merged);
+      return new CheckpointStats(tracked, acknowledged, rejected, statesReceived, statesEmitted, merged,
+          statesWithheld);
     } finally {
       lock.unlock();
     }
@@ -161,6 +177,10 @@ public final class CheckpointLedger {
       stats.set("rejectedRecordCount", DoubleNode.valueOf(head.rejected));
       if (head.merged > 0) {
         stats.putObject("additionalStats").set(MERGED_RECORD_COUNT, DoubleNode.valueOf(head.merged));
+      }
+      if (withholding) {
+        statesWithheld++;
+        continue;
       }
       statesEmitted++;
       emitter.accept(head.stateMessage);

@@ -14,4 +14,9 @@ public record WriteContext(
   public void beforeCheckpoint(DurabilityBarrier barrier) {
     ledger.setDurabilityBarrier(barrier);
   }
+
+  /** A dry run: no STATE is echoed, so the platform commits nothing ({@link CheckpointLedger#withholdStates}). */
+  public void withholdStates() {
+    ledger.withholdStates();
+  }
 }

@@ -175,7 +175,9 @@ public final class WriteOperation {
         + stats.acknowledged() + " acknowledged"
         + (stats.merged() == 0 ? "" : " (" + CheckpointStats.merged(stats.merged()) + ")")
         + ", " + stats.rejected() + " rejected, "
-        + stats.statesEmitted() + " of " + stats.statesReceived() + " states committed");
+        + stats.statesEmitted() + " of " + stats.statesReceived() + " states committed"
+        + (stats.statesWithheld() == 0 ? ""
+            : " (" + stats.statesWithheld() + " withheld: a dry run commits nothing)"));
   }
 
   /** A STATE line that cannot be read: fatal, because it cannot be echoed faithfully. */

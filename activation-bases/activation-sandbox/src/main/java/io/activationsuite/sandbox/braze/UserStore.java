@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * attribute writes consumed. Callers hold {@link #lock()} around every use.
  */
 final class UserStore {
+  private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
   private final Object lock = new Object();
   private final Random random;
@@ -84,7 +85,7 @@ final class UserStore {
   Profile create() {
     String id;
     do {
-      id = String.format(Locale.ROOT, "%08x%016x", random.nextInt(), random.nextLong());
+      id = HEX.toHexDigits(random.nextInt()) + HEX.toHexDigits(random.nextLong());
     } while (byBrazeId.containsKey(id));
     Profile profile = new Profile(id);
     byBrazeId.put(id, profile);

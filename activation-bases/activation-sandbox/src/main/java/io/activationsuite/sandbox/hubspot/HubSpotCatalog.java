@@ -64,11 +64,14 @@ public final class HubSpotCatalog {
         .add(enumeration("hs_lead_status", "Lead Status", "select", true, "NEW:New", "OPEN:Open",
             "IN_PROGRESS:In Progress", "OPEN_DEAL:Open Deal", "UNQUALIFIED:Unqualified",
             "ATTEMPTED_TO_CONTACT:Attempted to Contact", "CONNECTED:Connected", "BAD_TIMING:Bad Timing"))
+        .add(enumeration("hubspot_owner_id", "Contact owner", "select", true, HubSpotOwners.ownerOptions()))
         .add(custom(text("customer_id", "Customer ID"), true))
         .add(custom(date("signup_date", "Signup Date"), false))
         .add(custom(datetime("last_purchase_at", "Last Purchase At"), false))
         .add(custom(number("lifetime_value", "Lifetime Value"), false))
         .add(custom(bool("is_vip", "Is VIP"), false))
+        .add(custom(enumeration("health_segment", "Health Segment", "select", false, "healthy:Healthy",
+            "at_risk:At risk", "churning:Churning"), false))
         .add(custom(enumeration("interests", "Interests", "checkbox", false, "analytics:Analytics",
             "automation:Automation", "crm:CRM", "ecommerce:E-commerce"), false))
         .add(calculated(number("num_associated_deals", "Associated Deals")))
@@ -122,6 +125,7 @@ public final class HubSpotCatalog {
             "2:Waiting on contact", "3:Waiting on us", "4:Closed"))
         .add(enumeration("hs_ticket_priority", "Priority", "select", true, "LOW:Low", "MEDIUM:Medium",
             "HIGH:High", "URGENT:Urgent"))
+        .add(enumeration("hubspot_owner_id", "Ticket owner", "select", true, HubSpotOwners.ownerOptions()))
         .add(custom(text("ticket_external_id", "External Ticket ID"), true))
         .standard("createdate", "hs_lastmodifieddate");
     return new ObjectTypeDefinition("0-5", "tickets", "Ticket", "Tickets", false, "tickets", "subject",

@@ -33,7 +33,7 @@ public record HubSpotSettings(
       "tickets", "e-commerce",
       "crm.objects.custom.read", "crm.objects.custom.write",
       "crm.schemas.contacts.read", "crm.schemas.companies.read", "crm.schemas.deals.read",
-      "crm.schemas.custom.read", "oauth");
+      "crm.schemas.custom.read", "crm.objects.owners.read", "oauth");
 
   /** Sandbox default private-app token. */
   public static final String DEFAULT_PRIVATE_APP_TOKEN = "pat-na1-sandbox-0000-0000-000000000001";

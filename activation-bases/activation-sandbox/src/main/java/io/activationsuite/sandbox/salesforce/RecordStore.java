@@ -25,6 +25,7 @@ public final class RecordStore {
   public static final String INTEGRATION_USER_ID = SalesforceIds.to18("005" + "8s" + "0000000001");
 
   private final SchemaCatalog schema;
+  private final UserDirectory users;
   private final SalesforceIds ids;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
@@ -33,6 +34,12 @@ public final class RecordStore {
   private final Set<String> deleted = new HashSet<>();
 
   public RecordStore(SchemaCatalog schema, SalesforceIds ids, Clock clock) {
+    this(schema, ids, clock, null);
+  }
+
+  /** A store whose {@code OwnerId} (and other User references) must name one of {@code users}. */
+  public RecordStore(SchemaCatalog schema, SalesforceIds ids, Clock clock, UserDirectory users) {
+    this.users = users;
     this.schema = schema;
     this.ids = ids;
     this.clock = clock;
@@ -311,6 +318,12 @@ public final class RecordStore {
     private Optional<SaveError> referenceError(FieldDescriptor field, String id) {
       List<ObjectDescriptor> targets = field.referenceTo().stream().map(schema::find)
           .flatMap(Optional::stream).toList();
+      if (targets.isEmpty() && users != null && field.referenceTo().contains("User")) {
+        return users.contains(id) ? Optional.empty() : Optional.of(SaveError.of(
+            id.startsWith("005") ? StatusCode.INVALID_CROSS_REFERENCE_KEY : StatusCode.MALFORMED_ID,
+            id.startsWith("005") ? "invalid cross reference id" : field.label() + ": id value of incorrect type: " + id,
+            field.name()));
+      }
       if (targets.isEmpty()) {
         return Optional.empty();
       }

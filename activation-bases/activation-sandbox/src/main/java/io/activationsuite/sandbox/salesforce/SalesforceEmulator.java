@@ -51,6 +51,7 @@ public final class SalesforceEmulator implements Emulator {
             SalesforceJson.describeGlobal(org.schema(), version(p)))))
         .add("GET", API + "/sobjects/{object}/describe", api((r, p) -> SandboxResponse.json(200,
             SalesforceJson.describe(object(p), version(p)))))
+        .add("GET", API + "/query", api(this::query))
         .add("GET", API + "/sobjects/{object}", api(this::objectInfo))
         .add("GET", API + "/sobjects/{object}/{id}", api(this::retrieve))
         .add("POST", API + "/composite/sobjects", api((r, p) -> saveResults(org.collections().create(json(r)), false)))
@@ -288,6 +289,39 @@ public final class SalesforceEmulator implements Emulator {
 
   private ObjectDescriptor object(Map<String, String> params) {
     return org.schema().find(params.get("object")).orElseThrow(SalesforceApiException::notFound);
+  }
+
+  /** SOQL on User (record owners), the subset {@link SoqlQuery} reads. */
+  private SandboxResponse query(SandboxRequest request, Map<String, String> params) {
+    SoqlQuery soql = SoqlQuery.parse(request.queryParam("q").orElseThrow(() ->
+        SalesforceApiException.badRequest("MALFORMED_QUERY", "The q parameter (the SOQL query) is required")));
+    if (!soql.object().equalsIgnoreCase("User")) {
+      throw SalesforceApiException.badRequest("INVALID_TYPE", "sObject type '" + soql.object()
+          + "' is not supported by the emulator's query (it answers SOQL on User)");
+    }
+    List<Map<String, Object>> users = org.users().all();
+    for (String field : soql.fields()) {
+      if (users.get(0).keySet().stream().noneMatch(field::equalsIgnoreCase)) {
+        throw SalesforceApiException.badRequest("INVALID_FIELD", "No such column '" + field
+            + "' on entity 'User'. If you are attempting to use a custom field, be sure to append the '__c' after "
+            + "the custom field name.");
+      }
+    }
+    ArrayNode records = Json.array();
+    for (Map<String, Object> user : users) {
+      if (soql.conditions().stream().allMatch(c -> c.matches(user))
+          && (soql.limit() == null || records.size() < soql.limit())) {
+        ObjectNode record = SalesforceJson.record("User", user, version(params));
+        ObjectNode selected = Json.object();
+        selected.set("attributes", record.get("attributes"));
+        soql.fields().forEach(field -> user.keySet().stream().filter(field::equalsIgnoreCase).findFirst()
+            .ifPresent(name -> selected.set(name, record.get(name))));
+        records.add(selected);
+      }
+    }
+    ObjectNode body = Json.object();
+    body.put("totalSize", records.size()).put("done", true).set("records", records);
+    return SandboxResponse.json(200, body);
   }
 
   private SandboxResponse objectInfo(SandboxRequest request, Map<String, String> params) {

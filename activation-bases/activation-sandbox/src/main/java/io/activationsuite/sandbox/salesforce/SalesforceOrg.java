@@ -17,6 +17,7 @@ public final class SalesforceOrg implements AutoCloseable {
   private final SalesforceFaults faults;
   private final BulkIngestEngine bulk;
   private final SObjectCollections collections;
+  private final UserDirectory users = UserDirectory.seeded();
 
   /**
    * Builds a fresh org.
@@ -31,7 +32,7 @@ public final class SalesforceOrg implements AutoCloseable {
       Supplier<Duration> sessionLifetime) {
     this.schema = SchemaCatalog.standard();
     SalesforceIds ids = new SalesforceIds();
-    this.store = new RecordStore(schema, ids, clock);
+    this.store = new RecordStore(schema, ids, clock, users);
     this.auth = new SalesforceAuth(clock, sessionLifetime);
     auth.registerClient(settings.clientId(), settings.clientSecret(), settings.clientCredentialsEnabled());
     auth.addRefreshToken(settings.clientId(), settings.refreshToken());
@@ -64,6 +65,11 @@ public final class SalesforceOrg implements AutoCloseable {
 
   public BulkIngestEngine bulk() {
     return bulk;
+  }
+
+  /** The org's users (record owners), read by SOQL on User. */
+  public UserDirectory users() {
+    return users;
   }
 
   public SObjectCollections collections() {

@@ -76,6 +76,7 @@ public final class ZendeskEmulator implements Emulator {
             "bulk_delete_users", records::deleteUser)))
         .add("GET", API + "/users/show_many", scoped("users", "read", (r, p) -> showMany(r, "users",
             records::user)))
+        .add("GET", API + "/users/search", scoped("users", "read", (r, p) -> searchUsers(r)))
         .add("GET", API + "/users/{id}", scoped("users", "read", (r, p) -> single("user", records.user(p.get("id")))))
         .add("POST", API + "/organizations/create_many", scoped("organizations", "write",
             (r, p) -> bulk(r, "organizations", "bulk_create_organizations", records::createOrganization)))
@@ -408,6 +409,34 @@ public final class ZendeskEmulator implements Emulator {
         get.apply(id.trim()).ifPresent(array::add);
       }
     });
+    return SandboxResponse.json(200, body);
+  }
+
+  /**
+   * {@code GET /users/search?query=}: the emulator reads {@code email:ADDRESS} (quoted or not, or a bare
+   * address), {@code role:ROLE} and {@code type:user}; one page, as Zendesk answers a search by email.
+   */
+  private SandboxResponse searchUsers(SandboxRequest request) {
+    String query = request.queryParam("query").orElse("").trim();
+    if (query.isEmpty()) {
+      return ZendeskErrors.invalidPayload("query is required");
+    }
+    String email = null;
+    String role = null;
+    for (String term : query.split("\\s+")) {
+      String value = term.contains(":") ? term.substring(term.indexOf(':') + 1).replace("\"", "") : term;
+      if (term.startsWith("email:") || (!term.contains(":") && term.contains("@"))) {
+        email = value;
+      } else if (term.startsWith("role:")) {
+        role = value;
+      }
+    }
+    ObjectNode body = Json.object();
+    ArrayNode array = body.putArray("users");
+    if (email != null) {
+      records.usersByEmail(email, role).forEach(array::add);
+    }
+    body.putNull("next_page").putNull("previous_page").put("count", array.size());
     return SandboxResponse.json(200, body);
   }
 

@@ -80,8 +80,46 @@ final class ZendeskRecords {
 
   Optional<ObjectNode> user(String id) {
     synchronized (lock) {
-      return users.get(id).map(ObjectNode::deepCopy);
+      return users.get(id).map(ObjectNode::deepCopy).or(() -> agents().stream()
+          .filter(a -> a.path("id").asText().equals(id)).findFirst());
     }
+  }
+
+  /**
+   * The account's seeded agents (ids 2-5: alice, bob, carol, dave {@code @example.com}, as in the demo's
+   * data), kept apart from the users a sync writes (like the admin, id 1): tickets may be assigned to them.
+   */
+  List<ObjectNode> agents() {
+    List<ObjectNode> agents = new java.util.ArrayList<>();
+    String[][] seeded = {{"2", "Alice Martin", "alice@example.com"}, {"3", "Bob Chen", "bob@example.com"},
+        {"4", "Carol Diaz", "carol@example.com"}, {"5", "Dave Okafor", "dave@example.com"}};
+    for (String[] agent : seeded) {
+      agents.add(Json.object().put("id", Long.parseLong(agent[0]))
+          .put("url", baseUrl + "/api/v2/users/" + agent[0] + ".json").put("name", agent[1]).put("email", agent[2])
+          .put("role", "agent").put("active", true).put("created_at", "2024-01-15T09:30:00Z"));
+    }
+    return agents;
+  }
+
+  /** Users (agents first) whose email is {@code email}, case-insensitively; any role, or only {@code role}. */
+  List<ObjectNode> usersByEmail(String email, String role) {
+    synchronized (lock) {
+      List<ObjectNode> found = new java.util.ArrayList<>();
+      List<ObjectNode> all = new java.util.ArrayList<>(agents());
+      users.all().forEach(u -> all.add(u.deepCopy()));
+      for (ObjectNode user : all) {
+        if (email.equalsIgnoreCase(user.path("email").asText()) && (role == null
+            || role.equalsIgnoreCase(user.path("role").asText("end-user")))) {
+          found.add(user);
+        }
+      }
+      return found;
+    }
+  }
+
+  private boolean isAgent(String id) {
+    return agents().stream().anyMatch(a -> a.path("id").asText().equals(id)) || users.get(id)
+        .map(u -> Set.of("agent", "admin").contains(u.path("role").asText())).orElse(false);
   }
 
   Optional<ObjectNode> organization(String id) {
@@ -170,6 +208,10 @@ final class ZendeskRecords {
     String role = text(item, "role");
     if (role != null && !ROLES.contains(role)) {
       return failed(index, action, code, "Role: " + role + " is not a valid role", item);
+    }
+    if (item.hasNonNull("assignee_id") && !isAgent(item.get("assignee_id").asText())) {
+      return failed(index, action, code, "Assignee: " + item.get("assignee_id").asText() + " is not an agent of "
+          + "this account", item);
     }
     if (item.hasNonNull("organization_id") && organizations.get(item.get("organization_id").asText()).isEmpty()) {
       return failed(index, action, code, "Organization: " + item.get("organization_id").asText()
@@ -290,7 +332,8 @@ final class ZendeskRecords {
         return failed(index, action, code, "Description: cannot be blank", item);
       }
       ticket.putNull("external_id").put("subject", "").put("description", body).put("status", "new")
-          .putNull("priority").putNull("type").putNull("requester_id").putNull("organization_id").putArray("tags");
+          .putNull("priority").putNull("type").putNull("requester_id").putNull("assignee_id").putNull("organization_id")
+          .putArray("tags");
       ArrayNode custom = ticket.putArray("custom_fields");
       catalog.ticketFields().forEach(f -> custom.addObject().put("id", f.id()).putNull("value"));
     }
@@ -321,6 +364,10 @@ final class ZendeskRecords {
     } else if (existing == null) {
       return failed(index, action, code, "Requester: cannot be blank", item);
     }
+    if (item.hasNonNull("assignee_id") && !isAgent(item.get("assignee_id").asText())) {
+      return failed(index, action, code, "Assignee: " + item.get("assignee_id").asText() + " is not an agent of "
+          + "this account", item);
+    }
     if (item.hasNonNull("organization_id") && organizations.get(item.get("organization_id").asText()).isEmpty()) {
       return failed(index, action, code, "Organization: " + item.get("organization_id").asText()
           + " does not exist", item);
@@ -342,7 +389,8 @@ final class ZendeskRecords {
         }
       }
     }
-    copy(item, ticket, "subject", "status", "priority", "type", "external_id", "organization_id", "tags");
+    copy(item, ticket, "subject", "status", "priority", "type", "external_id", "organization_id", "tags",
+        "assignee_id");
     touch(ticket);
     tickets.put(ticket);
     return result(index, action, existing == null ? "Created" : "Updated", ticket);

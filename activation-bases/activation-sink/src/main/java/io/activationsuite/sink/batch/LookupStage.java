@@ -1,8 +1,10 @@
 package io.activationsuite.sink.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.activationsuite.sink.api.FieldType;
 import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
@@ -32,8 +34,19 @@ public final class LookupStage {
     this.fields = List.copyOf(fields);
   }
 
-  /** One destination field filled by a lookup, and the sync's resolver of that lookup. */
-  public record LookupField(String destination, Lookup lookup, LookupResolver resolver) {}
+  /**
+   * One destination field filled by a lookup, and the sync's resolver of that lookup; {@code idType} is the
+   * field's type (an INTEGER field gets a numeric id as a number, any other the id as text).
+   */
+  public record LookupField(String destination, Lookup lookup, LookupResolver resolver, FieldType idType) {
+
+    JsonNode id(String id) {
+      if (idType == FieldType.INTEGER && id.matches("-?\\d{1,18}")) {
+        return LongNode.valueOf(Long.parseLong(id));
+      }
+      return TextNode.valueOf(id);
+    }
+  }
 
   /** The stage of the given fields (none: {@link #NONE}). */
   public static LookupStage of(List<LookupField> fields) {
@@ -81,7 +94,7 @@ public final class LookupStage {
         if (resolved == null) {
           resolved = payload.deepCopy();
         }
-        resolved.set(field.destination(), TextNode.valueOf(id.get()));
+        resolved.set(field.destination(), field.id(id.get()));
       }
       if (rejected != null) {
         sink.outcome(record, rejected);

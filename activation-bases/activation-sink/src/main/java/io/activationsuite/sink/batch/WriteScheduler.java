@@ -2,9 +2,6 @@ package io.activationsuite.sink.batch;
 
 import io.activationsuite.protocol.checkpoint.StateScope;
 import io.activationsuite.protocol.errors.SystemErrorException;
-import io.activationsuite.protocol.errors.TransientErrorException;
-import io.activationsuite.sink.api.JobProgress;
-import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.outcome.OutcomeRecorder;
@@ -22,9 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Scheduling: decides what is sent when. At most {@code concurrency} requests are in flight, each on a
  * virtual thread: plain batches, composed requests, job submissions and job polls alike. Asynchronous
- * jobs hold no request slot while they run: they wait on one shared poll schedule, due jobs of a writer
- * are asked about together (up to its {@code maxJobsPerPoll}), and at most {@code maxJobsInFlight} run at
- * once. Polls go before new requests, so running jobs finish and free their keys first.
+ * jobs hold no request slot while they run: they wait on one shared poll schedule ({@link RunningJobs}),
+ * due jobs of a writer are asked about together (up to its {@code maxJobsPerPoll}), and at most
+ * {@code maxJobsInFlight} run at once. Polls go before new requests, so running jobs finish and free their
+ * keys first.
  *
  * <p>When a request fails the sync, nothing new is sent; requests in flight finish, and running jobs are
  * still polled to their end (their records may already be applied) unless a poll itself failed.
@@ -44,14 +42,11 @@ public final class WriteScheduler {
   private final ThreadFactory requestThreads = Thread.ofVirtual().name("activation-write-", 0).factory();
   private final Thread ticker;
   private final long lingerNanos;
-  private final List<RunningJob> jobs = new ArrayList<>();
-  private int submittingJobs;
+  private final RunningJobs jobs = new RunningJobs();
   private int inFlightRequests;
-  private int peakJobs;
   private int nextLane;
   private boolean draining;
   private boolean closed;
-  private boolean pollsStopped;
   private volatile Throwable failure;
 
   public WriteScheduler(List<StreamLane> lanes, EngineOptions options, OutcomeRecorder recorder, WriteLog log,
@@ -184,7 +179,7 @@ public final class WriteScheduler {
   public int peakJobs() {
     lock.lock();
     try {
-      return peakJobs;
+      return jobs.peak();
     } finally {
       lock.unlock();
     }
@@ -192,7 +187,7 @@ public final class WriteScheduler {
 
   /** After a failure: requests in flight finish, and running jobs are polled to their end. Under the lock. */
   private void awaitQuiet() throws InterruptedException {
-    while (inFlightRequests > 0 || (!closed && !pollsStopped && !jobs.isEmpty())) {
+    while (inFlightRequests > 0 || (!closed && !jobs.isEmpty())) {
       changed.await(TICK_MAX_NANOS, TimeUnit.NANOSECONDS);
       pump();
     }
@@ -225,14 +220,14 @@ public final class WriteScheduler {
   private boolean dispatch(StreamLane lane, long now) {
     if (lane.jobs() != null) {
       int maxJobs = lane.jobs().jobLimits().maxJobsInFlight();
-      if (jobs.size() + submittingJobs >= maxJobs) {
+      if (!jobs.roomFor(maxJobs)) {
         return false;
       }
       List<PendingRecord> batch = lane.takeBatch(now, lane.nextJobSize(maxJobs));
       if (batch.isEmpty()) {
         return false;
       }
-      submittingJobs++;
+      jobs.submitting();
       start(() -> submit(lane, batch));
       return true;
     }
@@ -253,27 +248,11 @@ public final class WriteScheduler {
   }
 
   private void dispatchPolls(long now) {
-    while (!pollsStopped && inFlightRequests < options.concurrency()) {
-      RunningJob first = null;
-      for (RunningJob job : jobs) {
-        if (job.due(now)) {
-          first = job;
-          break;
-        }
-      }
-      if (first == null) {
+    while (inFlightRequests < options.concurrency()) {
+      List<RunningJob> due = jobs.nextPoll(now);
+      if (due.isEmpty()) {
         return;
       }
-      // jobs of the same writer due within one first-poll delay join this poll: their schedules align
-      JobWriter<?> writer = first.lane.jobs();
-      long horizon = now + writer.jobLimits().schedule().first().toNanos();
-      List<RunningJob> due = new ArrayList<>();
-      for (RunningJob job : jobs) {
-        if (job.lane.jobs() == writer && job.due(horizon) && due.size() < writer.jobLimits().maxJobsPerPoll()) {
-          due.add(job);
-        }
-      }
-      due.forEach(job -> job.polling = true);
       start(() -> poll(due));
     }
   }
@@ -304,65 +283,28 @@ public final class WriteScheduler {
       fail(e);
     } finally {
       settle(settlement, () -> {
-        submittingJobs--;
-        for (Settlement.Started started : settlement.started) {
-          jobs.add(new RunningJob(lane, started.job(), started.records(), now));
+        List<RunningJob> started = new ArrayList<>();
+        for (Settlement.Started job : settlement.started) {
+          started.add(new RunningJob(lane, job.job(), job.records(), now));
         }
-        peakJobs = Math.max(peakJobs, jobs.size());
+        jobs.submitted(started);
       });
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** One poll request: asks about due jobs of one writer and settles the records of those that finished. */
   private void poll(List<RunningJob> due) {
-    StreamLane lane = due.get(0).lane;
-    JobWriter writer = lane.jobs();
-    Settlement settlement = new Settlement(lane);
+    Settlement settlement = new Settlement(due.get(0).lane);
     List<RunningJob> over = new ArrayList<>();
     boolean pollFailed = false;
     try {
-      List<Object> handles = new ArrayList<>(due.size());
-      due.forEach(job -> handles.add(job.handle));
-      List<JobProgress> progress = writer.poll(handles);
-      if (progress == null || progress.size() != due.size()) {
-        throw new SystemErrorException("The " + lane.plan().object().name() + " job writer answered a poll of "
-            + due.size() + " jobs with " + (progress == null ? "nothing" : progress.size() + " answers")
-            + "; this is a bug in the connector.");
-      }
-      long now = System.nanoTime();
-      for (int i = 0; i < due.size(); i++) {
-        RunningJob job = due.get(i);
-        if (progress.get(i) == JobProgress.FINISHED) {
-          List<RecordOutcome> outcomes = writer.results(job.handle, BatchDispatch.records(job.records));
-          BatchDispatch.deliver(lane, job.records, outcomes, settlement);
-          over.add(job);
-        } else if (now > job.deadlineNanos) {
-          writer.abandon(job.handle);
-          over.add(job);
-          fail(new TransientErrorException("An asynchronous job on " + lane.plan().object().name()
-              + " was still running after " + lane.jobs().jobLimits().schedule().timeout().toMinutes()
-              + " minutes; the next sync resumes from the last checkpoint."));
-        }
-      }
+      RunningJobs.poll(due, over, settlement, this::fail);
     } catch (Throwable e) {
       pollFailed = true;
       fail(e);
     } finally {
-      boolean stop = pollFailed;
-      settle(settlement, () -> {
-        long now = System.nanoTime();
-        jobs.removeAll(over);
-        for (RunningJob job : due) {
-          if (!over.contains(job)) {
-            job.scheduleNextPoll(now);
-          }
-        }
-        if (stop) {
-          // a failing poll will not get better: running jobs are left to the API, their records unended
-          pollsStopped = true;
-          jobs.clear();
-        }
-      });
+      boolean failed = pollFailed;
+      settle(settlement, () -> jobs.polled(due, over, failed, System.nanoTime()));
     }
   }
 

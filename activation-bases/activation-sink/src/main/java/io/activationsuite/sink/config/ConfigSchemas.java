@@ -101,8 +101,8 @@ public final class ConfigSchemas {
 
   private static void fieldKeywords(ObjectNode node, FieldScope field, SchemaGenerationContext context) {
     SpecField spec = field.getAnnotationConsideringFieldAndGetter(SpecField.class);
-    if (spec == null) {
-      return;
+    if (spec == null || field.isFakeContainerItemScope()) {
+      return; // a list's keywords describe the list, not its items
     }
     putText(node, "title", spec.title());
     putText(node, "description", spec.description());

@@ -65,6 +65,7 @@ public final class DryRun {
       }
       log.log(Level.INFO, REPORT_PREFIX + json);
     }
-    log.log(Level.INFO, "Dry run: no write request was sent; the counts above are what a real sync would send");
+    log.log(Level.INFO, "Dry run: no write request was sent and no STATE was echoed; the counts above are what a "
+        + "real sync would send");
   }
 }

@@ -1,12 +1,16 @@
 package io.activationsuite.sink.rejected;
 
-import io.activationsuite.sink.api.RejectionReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.sink.api.RejectionReason;
+import io.activationsuite.sink.csv.CsvReader;
+import io.activationsuite.sink.csv.CsvWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,24 +82,38 @@ public final class RejectedRecordCodec {
 
   /** The CSV header line, in UTF-8. */
   static byte[] csvHeader() {
-    return (String.join(",", COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    return csv(COLUMNS);
   }
 
-  /** One CSV row (CRLF-terminated), in UTF-8; record and payload are JSON text. */
+  /**
+   * One CSV row (CRLF-terminated), in UTF-8; record and payload are JSON text. A {@code null} is an empty
+   * unquoted cell, an empty text a quoted one ({@code ""}), so the two read back apart.
+   */
   static byte[] csvRow(RejectedRecord rejected) {
     ObjectNode json = toJson(rejected);
-    StringBuilder row = new StringBuilder(256);
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      if (i > 0) {
-        row.append(',');
-      }
-      JsonNode value = json.get(COLUMNS.get(i));
-      if (value == null || value.isNull()) {
-        continue;
-      }
-      appendCsvCell(row, value.isValueNode() ? value.asText() : value.toString());
+    List<String> cells = new ArrayList<>(COLUMNS.size());
+    for (String column : COLUMNS) {
+      JsonNode value = json.get(column);
+      cells.add(value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
     }
-    return row.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    return csv(cells);
+  }
+
+  private static byte[] csv(List<String> cells) {
+    StringWriter out = new StringWriter(256);
+    try (CsvWriter writer = CsvWriter.to(out, "\r\n", true)) {
+      writer.row(cells);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads back a whole CSV file written with {@link #csvHeader} and {@link #csvRow}. */
+  public static List<RejectedRecord> fromCsv(String text) {
+    List<List<String>> rows = CsvReader.rowsWithNulls(text);
+    if (rows.isEmpty() || !rows.get(0).equals(COLUMNS)) {
+      throw new IllegalArgumentException("Not a rejected-records CSV: the header is not " + String.join(",", COLUMNS));
+    }
+    return rows.subList(1, rows.size()).stream().map(RejectedRecordCodec::fromCsvCells).toList();
   }
 
   /**
@@ -123,16 +141,6 @@ public final class RejectedRecordCodec {
       }
     }
     return fromJson(node);
-  }
-
-  private static void appendCsvCell(StringBuilder row, String text) {
-    boolean quote = text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0
-        || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-    if (!quote) {
-      row.append(text);
-      return;
-    }
-    row.append('"').append(text.replace("\"", "\"\"")).append('"');
   }
 
   private static String text(JsonNode node, String name) {

@@ -40,7 +40,6 @@ public record AdvancedOptions(
     @SpecField(title = "Dry run (preview)", defaultValue = "false", description = "Validate, map and coerce every"
         + " record and plan the requests, but send no write request: the sync log reports per stream the records"
         + " and requests it would send, the rejections with reasons and the first payloads. Reads (discovery,"
-        + " lookups) still happen. STATE messages are still echoed, so never turn it on for a scheduled incremental"
-        + " connection (its cursor would move past records that were not written): preview on a copy of the"
-        + " connection. Turn it off to write.")
+        + " lookups) still happen. No STATE message is echoed, so the platform commits nothing and the next real"
+        + " sync starts where the last one ended. Turn it off to write.")
     boolean dryRun) {}

@@ -53,6 +53,17 @@ class ConfigSchemasTest {
     @JsonProperty("b") B
   }
 
+  /** One entry of a list property. */
+  @SpecObject(title = "Entry", additionalProperties = SpecObject.Additional.FORBIDDEN)
+  record Entry(@JsonProperty(value = "name", required = true) @SpecField(title = "Name", order = 0) String name,
+      @JsonProperty("size") @SpecField(defaultValue = "40", order = 1) Integer size) {}
+
+  /** A config with a list of records and a strictly positive rate. */
+  record ListConfig(
+      @JsonProperty("entries") @SpecField(title = "Entries", defaultValue = "[]", order = 0)
+      java.util.List<Entry> entries,
+      @JsonProperty("rate") @SpecField(exclusiveMinimum = 0, defaultValue = "1.0", order = 1) Double rate) {}
+
   @SpecGroup(id = "advanced")
   record UndeclaredGroup(@JsonProperty("x") @SpecField(group = "other") String x) {}
 
@@ -98,6 +109,23 @@ class ConfigSchemasTest {
         .isInstanceOf(ConfigErrorException.class)
         .hasMessageContaining("credentials.auth_type")
         .hasMessageNotContaining("'t'");
+  }
+
+  @Test
+  void aListOfRecordsKeepsItsKeywordsOnTheListAndItsItemsAreTheRecordSchemaWithDefaultsFilled() throws Exception {
+    JsonNode schema = ConfigSchemas.schemaOf(ListConfig.class);
+    JsonNode entries = schema.path("properties").path("entries");
+
+    assertThat(entries.path("title").asText()).isEqualTo("Entries");
+    assertThat(entries.path("items").has("allOf")).isFalse();
+    assertThat(entries.path("items").path("title").asText()).isEqualTo("Entry");
+    assertThat(entries.path("items").path("additionalProperties").asBoolean(true)).isFalse();
+    assertThat(entries.path("items").path("required").toString()).isEqualTo("[\"name\"]");
+    assertThat(schema.path("properties").path("rate").path("exclusiveMinimum").asInt(-1)).isZero();
+    ListConfig read = ConfigReader.read(Json.mapper().readTree("{\"entries\":[{\"name\":\"a\"}]}"),
+        ListConfig.class);
+    assertThat(read.entries()).containsExactly(new Entry("a", 40));
+    assertThat(read.rate()).isEqualTo(1.0);
   }
 
   @Test

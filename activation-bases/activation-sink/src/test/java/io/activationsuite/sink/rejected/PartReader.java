@@ -38,49 +38,6 @@ final class PartReader {
   }
 
   private static List<RejectedRecord> csv(String text) {
-    List<List<String>> rows = parseCsv(text);
-    if (!rows.get(0).equals(RejectedRecordCodec.COLUMNS)) {
-      throw new IllegalStateException("Bad CSV header " + rows.get(0));
-    }
-    return rows.subList(1, rows.size()).stream().map(RejectedRecordCodec::fromCsvCells).toList();
-  }
-
-  /** RFC 4180 parser: an unquoted empty cell is null, a quoted one the empty string. */
-  static List<List<String>> parseCsv(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-        wasQuoted = true;
-      } else if (c == ',' || c == '\r') {
-        if (c == ',' || text.charAt(i + 1) == '\n') {
-          row.add(cell.isEmpty() && !wasQuoted ? null : cell.toString());
-          cell.setLength(0);
-          wasQuoted = false;
-          if (c == '\r') {
-            rows.add(row);
-            row = new ArrayList<>();
-            i++;
-          }
-        }
-      } else {
-        cell.append(c);
-      }
-    }
-    return rows;
+    return RejectedRecordCodec.fromCsv(text);
   }
 }

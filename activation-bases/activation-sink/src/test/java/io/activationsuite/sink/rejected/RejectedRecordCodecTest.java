@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RejectedRecordCodecTest {
@@ -46,9 +45,31 @@ class RejectedRecordCodecTest {
     RejectedRecord record = TestRecords.sample("crm", "users", 5);
     String text = new String(RejectedRecordCodec.csvHeader(), StandardCharsets.UTF_8)
         + new String(RejectedRecordCodec.csvRow(record), StandardCharsets.UTF_8);
-    List<List<String>> rows = PartReader.parseCsv(text);
-    assertThat(rows.get(0)).isEqualTo(RejectedRecordCodec.COLUMNS);
-    assertThat(RejectedRecordCodec.fromCsvCells(rows.get(1))).isEqualTo(record);
+    assertThat(text).startsWith(String.join(",", RejectedRecordCodec.COLUMNS) + "\r\n");
+    assertThat(RejectedRecordCodec.fromCsv(text)).containsExactly(record);
+  }
+
+  @Test
+  void aCsvRowQuotesOnlyWhatNeedsItAndKeepsEmptyTextApartFromNull() {
+    RejectedRecord record = RejectedRecord.builder(null, "s", RejectionReason.INVALID_VALUE).field("")
+        .message("say \"hi\", then\nnext line\r\nend #N/A").record(TestRecords.MAPPER.createObjectNode()
+            .put("a", "x,y")).payload(TestRecords.MAPPER.createObjectNode().put("Name", "")).rejectedAt(Instant.EPOCH)
+        .build();
+
+    String row = new String(RejectedRecordCodec.csvRow(record), StandardCharsets.UTF_8);
+
+    assertThat(row).isEqualTo("s,,INVALID_VALUE,\"\",\"say \"\"hi\"\", then\nnext line\r\nend #N/A\",,,"
+        + "1970-01-01T00:00:00Z,\"{\"\"a\"\":\"\"x,y\"\"}\",\"{\"\"Name\"\":\"\"\"\"}\"\r\n");
+    String file = new String(RejectedRecordCodec.csvHeader(), StandardCharsets.UTF_8) + row + row;
+    assertThat(RejectedRecordCodec.fromCsv(file)).containsExactly(record, record);
+    assertThat(RejectedRecordCodec.fromCsv(file).get(0).field()).isEmpty();
+    assertThat(RejectedRecordCodec.fromCsv(file).get(0).namespace()).isNull();
+  }
+
+  @Test
+  void aCsvFileWithAnotherHeaderIsRefused() {
+    assertThatThrownBy(() -> RejectedRecordCodec.fromCsv("a,b\r\n1,2\r\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header");
   }
 
   @Test

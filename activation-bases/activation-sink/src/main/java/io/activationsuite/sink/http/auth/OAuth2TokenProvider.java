@@ -3,11 +3,17 @@ package io.activationsuite.sink.http.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activationsuite.protocol.errors.ConfigErrorException;
+import io.activationsuite.protocol.errors.FailureType;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.protocol.errors.TransientErrorException;
+import io.activationsuite.sink.api.DeliveryUncertainException;
+import io.activationsuite.sink.http.ApiClient;
+import io.activationsuite.sink.http.ApiResponse;
+import io.activationsuite.sink.http.ApiResponseException;
+import io.activationsuite.sink.http.Idempotency;
 import io.activationsuite.sink.http.Redactor;
-import io.activationsuite.sink.http.retry.Backoff;
 import io.activationsuite.sink.http.retry.RetryPolicy;
+import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +24,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Obtains, caches and renews OAuth 2 access tokens (refresh-token or client-credentials grant).
@@ -36,6 +39,15 @@ import okhttp3.ResponseBody;
  * endpoint and the others reuse its result. A rotated refresh token replaces the old one and is
  * reported to the {@link OAuth2TokenListener}. Refusals that only the user can fix (invalid_grant,
  * invalid_client...) become a {@link ConfigErrorException} without any secret in the message.
+ *
+ * <p>The token endpoint is called through the shared {@link ApiClient} (its retry budget, backoff,
+ * {@code Retry-After} and unreachable-host rules) with this provider's classifier: 2xx is a token, 429 and 5xx
+ * are retried, every other answer is a refusal. A client-credentials request is idempotent (each answer is
+ * just another token). A refresh-token request is not: the endpoint may rotate the refresh token, and if its
+ * answer is lost the token we hold may already be revoked. So it is never resent silently; after a lost
+ * answer it is asked once more on purpose with the same refresh token (the only way back - endpoints with a
+ * reuse grace period answer it, and a rotation that did happen cannot be recovered anyway), and a refusal of
+ * that second request says that the rotation was probably lost and the user must re-authenticate.
  */
 public final class OAuth2TokenProvider {
 
@@ -46,8 +58,7 @@ public final class OAuth2TokenProvider {
   private final OAuth2Settings settings;
   private final OkHttpClient http;
   private final Clock clock;
-  private final Waiter waiter;
-  private final RetryPolicy retryPolicy;
+  private final ApiClient tokenEndpoint;
   private final OAuth2TokenListener listener;
   private final BiPredicate<Integer, String> retryableRefusal;
   private final ReentrantLock refreshLock = new ReentrantLock();
@@ -59,10 +70,11 @@ public final class OAuth2TokenProvider {
     this.settings = Objects.requireNonNull(builder.settings, "settings");
     this.http = Objects.requireNonNull(builder.http, "http");
     this.clock = builder.clock;
-    this.waiter = builder.waiter == null ? Waiter.system(clock) : builder.waiter;
-    this.retryPolicy = builder.retryPolicy;
     this.listener = builder.listener;
     this.retryableRefusal = builder.retryableRefusal;
+    this.tokenEndpoint = ApiClient.builder("OAuth token endpoint", http).classifier(this::classify)
+        .retryPolicy(builder.retryPolicy)
+        .time(clock, builder.waiter == null ? Waiter.system(clock) : builder.waiter).build();
     this.refreshToken = settings.grant() instanceof OAuth2Grant.RefreshToken grant ? grant.refreshToken() : null;
   }
 
@@ -140,45 +152,49 @@ public final class OAuth2TokenProvider {
   }
 
   private OAuth2Token fetchWithRetries() throws InterruptedException {
-    Backoff backoff = new Backoff(retryPolicy, ThreadLocalRandom.current());
-    Instant start = clock.instant();
-    String lastProblem = "";
-    IOException lastIoError = null;
-    for (int attempt = 1; ; attempt++) {
-      Attempt result = fetchOnce();
-      if (result.token != null) {
-        return result.token;
+    Request request = tokenRequest();
+    boolean rotates = settings.grant() instanceof OAuth2Grant.RefreshToken;
+    try {
+      return parseToken(tokenEndpoint.execute(request, rotates ? Idempotency.NOT_IDEMPOTENT : Idempotency.IDEMPOTENT));
+    } catch (DeliveryUncertainException lost) {
+      // the answer may have carried a rotated refresh token that never arrived: ask once more with the same one
+      try {
+        return parseToken(tokenEndpoint.execute(request, Idempotency.IDEMPOTENT));
+      } catch (ApiResponseException e) {
+        throw refusal(e.response(), true);
+      } catch (TransientErrorException e) {
+        throw unavailable(e);
       }
-      lastProblem = result.problem;
-      lastIoError = result.ioError;
-      Instant next = clock.instant().plus(backoff.delay(attempt));
-      if (attempt >= retryPolicy.maxAttempts() || next.isAfter(start.plus(retryPolicy.maxElapsed()))) {
-        throw new TransientErrorException("Could not obtain an OAuth access token from " + endpoint() + " after "
-            + attempt + " attempt(s): " + lastProblem + ". The token endpoint may be unavailable; retry later.",
-            lastIoError);
-      }
-      waiter.sleepUntil(next);
+    } catch (ApiResponseException e) {
+      throw refusal(e.response(), false);
+    } catch (TransientErrorException e) {
+      throw unavailable(e);
     }
   }
 
-  private Attempt fetchOnce() throws InterruptedException {
-    Request request = tokenRequest();
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : new String(body.bytes(), StandardCharsets.UTF_8);
-      if (response.isSuccessful()) {
-        return Attempt.success(parseToken(text));
-      }
-      if (response.code() == 429 || response.code() >= 500 || retryableRefusal.test(response.code(), text)) {
-        return Attempt.failure("HTTP " + response.code());
-      }
-      throw refusal(response.code(), text);
-    } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException("interrupted while calling the token endpoint");
-      }
-      return Attempt.failure(e);
+  /** The token endpoint's answers: 2xx a token, 429 and 5xx (and vendor throttles) temporary, others refusals. */
+  private Verdict classify(ApiResponse response) {
+    int status = response.status();
+    if (status >= 200 && status < 300) {
+      return Verdict.accept();
     }
+    if (status == 429) {
+      return Verdict.throttled("the token endpoint is rate limited (HTTP 429)");
+    }
+    if (status >= 500) {
+      return Verdict.retry("the token endpoint failed (HTTP " + status + ")");
+    }
+    if (retryableRefusal.test(status, response.bodyString())) {
+      return Verdict.retryNotApplied("the token endpoint refused for now (HTTP " + status + ")");
+    }
+    return Verdict.reject(FailureType.CONFIG_ERROR, "the token endpoint refused the credentials (HTTP " + status
+        + ")");
+  }
+
+  private TransientErrorException unavailable(TransientErrorException e) {
+    Throwable cause = e.getCause() instanceof IOException io ? io : e;
+    return new TransientErrorException("Could not obtain an OAuth access token from " + endpoint() + ": "
+        + e.getMessage() + " The token endpoint may be unavailable; retry later.", cause);
   }
 
   private Request tokenRequest() {
@@ -209,7 +225,8 @@ public final class OAuth2TokenProvider {
     return request.post(form.build()).build();
   }
 
-  private OAuth2Token parseToken(String text) {
+  private OAuth2Token parseToken(ApiResponse response) {
+    String text = response.bodyString();
     JsonNode json;
     try {
       json = JSON.readTree(text);
@@ -236,7 +253,9 @@ public final class OAuth2TokenProvider {
         refresh == null || refresh.isNull() ? null : refresh.asText(), json);
   }
 
-  private OAuth2RefusedException refusal(int status, String body) {
+  private OAuth2RefusedException refusal(ApiResponse response, boolean afterLostAnswer) {
+    int status = response.status();
+    String body = response.bodyString();
     String error = "";
     String description = "";
     try {
@@ -251,9 +270,7 @@ public final class OAuth2TokenProvider {
       // not JSON: the status alone must do
     }
     String advice = switch (error) {
-      case "invalid_grant" -> settings.grant() instanceof OAuth2Grant.RefreshToken
-          ? "the refresh token is invalid, expired or revoked: re-authenticate the connector to get a new one"
-          : "the grant was refused: check the client's permissions";
+      case "invalid_grant" -> invalidGrantAdvice(afterLostAnswer);
       case "invalid_client", "unauthorized_client" ->
           "the client id or client secret was refused: check them and that the app is still installed/enabled";
       case "invalid_scope" -> "the requested scope is not allowed for this client: check the app's scopes";
@@ -264,6 +281,16 @@ public final class OAuth2TokenProvider {
     return new OAuth2RefusedException("The OAuth token endpoint " + endpoint() + " refused the credentials: " + code
         + detail + " - " + advice + ".", status, error.isBlank() ? null : error,
         description.isBlank() ? null : scrub(description));
+  }
+
+  private String invalidGrantAdvice(boolean afterLostAnswer) {
+    if (!(settings.grant() instanceof OAuth2Grant.RefreshToken)) {
+      return "the grant was refused: check the client's permissions";
+    }
+    return afterLostAnswer
+        ? "an earlier request for a new token got no answer; the endpoint probably rotated the refresh token in that"
+            + " lost answer, which revoked the one the connector holds: re-authenticate the connector to get a new one"
+        : "the refresh token is invalid, expired or revoked: re-authenticate the connector to get a new one";
   }
 
   private String scrub(String text) {
@@ -283,20 +310,6 @@ public final class OAuth2TokenProvider {
   private record Cached(OAuth2Token token, Instant renewAt) {
     boolean isFresh(Instant now) {
       return renewAt == null || now.isBefore(renewAt);
-    }
-  }
-
-  private record Attempt(OAuth2Token token, String problem, IOException ioError) {
-    static Attempt success(OAuth2Token token) {
-      return new Attempt(token, null, null);
-    }
-
-    static Attempt failure(String problem) {
-      return new Attempt(null, problem, null);
-    }
-
-    static Attempt failure(IOException error) {
-      return new Attempt(null, error.getClass().getSimpleName(), error);
     }
   }
 
@@ -323,13 +336,15 @@ public final class OAuth2TokenProvider {
       return this;
     }
 
-    /** Retries of the token endpoint on 429/5xx/IO errors (default: 4 attempts within 1 minute). */
+    /**
+     * Retries of the token endpoint on 429/5xx/IO errors through the shared {@link ApiClient} (default: 4
+     * attempts within 1 minute).
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Who hears about new tokens and rotated refresh tokens. */
     /**
      * Marks vendor-specific answers (status, body) as temporary, to be retried like a 429 or 5xx rather than
      * reported as refused credentials - e.g. Salesforce's {@code 403 REQUEST_LIMIT_EXCEEDED}.
@@ -339,6 +354,7 @@ public final class OAuth2TokenProvider {
       return this;
     }
 
+    /** Who hears about new tokens and rotated refresh tokens. */
     public Builder listener(OAuth2TokenListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;

@@ -284,14 +284,19 @@ public final class RateLimiter {
     }
   }
 
-  /** Whether a reservation at {@code at} still fits now that other grants may have been re-dated to their send. */
+  /**
+   * Whether a reservation at {@code at} still fits now that earlier grants may have been re-dated to their send.
+   * Reservations are spaced by the window stretched by the safety margin; a send later than its grant by less
+   * than the margin leaves the reservations after it in place (the margin is there to absorb such jitter), one
+   * that would crowd the declared window moves them.
+   */
   private boolean stillValid(long at, long now) {
     for (WindowState window : windows) {
       window.log.dropUpTo(now - window.effectiveNanos);
       int size = window.log.size();
       // the reservation itself is in the log: count the others up to and including it
       int upTo = size - window.log.countAfter(at);
-      if (upTo > window.permits && window.log.get(upTo - 1 - window.permits) + window.effectiveNanos > at) {
+      if (upTo > window.permits && window.log.get(upTo - 1 - window.permits) + window.declaredNanos > at) {
         return false;
       }
     }
@@ -399,12 +404,14 @@ public final class RateLimiter {
 
   private static final class WindowState {
     final Duration declaredLength;
+    final long declaredNanos;
     final long effectiveNanos;
     final GrantLog log = new GrantLog();
     int permits;
 
     WindowState(Duration declaredLength, int permits, long effectiveNanos) {
       this.declaredLength = declaredLength;
+      this.declaredNanos = declaredLength.toNanos();
       this.permits = permits;
       this.effectiveNanos = effectiveNanos;
     }

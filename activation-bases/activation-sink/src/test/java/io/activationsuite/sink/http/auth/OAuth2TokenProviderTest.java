@@ -27,6 +27,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,28 @@ class OAuth2TokenProviderTest {
   }
 
   @Test
+  void aTokenTypeThatIsNoHttpSchemeIsSentToTheApiAsBearer() throws Exception {
+    List<String> authorizations = new CopyOnWriteArrayList<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getPath().startsWith("/token")) {
+          return json(200, "{\"ok\":true,\"access_token\":\"xoxb-1\",\"token_type\":\"bot\",\"expires_in\":43200}");
+        }
+        authorizations.add(request.getHeader("Authorization"));
+        return json(200, "{\"ok\":true}");
+      }
+    });
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).build();
+    ApiClient client = ApiClient.builder("Example", http).auth(new OAuth2Auth(provider)).build();
+
+    client.execute(new Request.Builder().url(server.url("/api/auth.test")).build());
+
+    assertThat(provider.token().tokenType()).isEqualTo("bot");
+    assertThat(authorizations).containsExactly("Bearer xoxb-1");
+  }
+
+  @Test
   void clientCredentialsGrantSendsScopeExtrasAndBasicClientAuth() throws Exception {
     serveTokens(600, false);
     OAuth2Settings settings = OAuth2Settings.clientCredentials(server.url("/token"), "client-1", CLIENT_SECRET,
@@ -190,6 +213,59 @@ class OAuth2TokenProviderTest {
     assertThat(token.expiresAt()).isNull();
     assertThat(time.wakeUps()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefreshWhoseAnswerWasLostIsAskedOnceMoreWithTheSameRefreshTokenAndItsRotationIsKept() throws Exception {
+    FakeTime time = new FakeTime(Instant.parse("2025-01-01T00:00:00Z"));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(json(200, "{\"access_token\":\"at-2\",\"refresh_token\":\"rotated-2\"}"));
+    List<String> rotated = new CopyOnWriteArrayList<>();
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).time(time, time)
+        .listener(new OAuth2TokenListener() {
+          @Override
+          public void onRefreshTokenRotated(String newRefreshToken) {
+            rotated.add(newRefreshToken);
+          }
+        }).build();
+
+    assertThat(provider.token().accessToken()).isEqualTo("at-2");
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("refresh_token=" + REFRESH_TOKEN);
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("refresh_token=" + REFRESH_TOKEN);
+    assertThat(rotated).containsExactly("rotated-2");
+    assertThat(provider.currentRefreshToken()).contains("rotated-2");
+  }
+
+  @Test
+  void aRefreshRefusedAfterALostAnswerIsReportedAsAProbablyLostRotationAndNotResentAgain() {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(json(400, "{\"error\":\"invalid_grant\"}"));
+    server.enqueue(json(200, "{\"access_token\":\"never-asked\"}"));
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(refreshSettings(), http).build();
+
+    assertThatThrownBy(provider::token).isInstanceOfSatisfying(OAuth2RefusedException.class, refused -> {
+      assertThat(refused.error()).isEqualTo("invalid_grant");
+      assertThat(refused).hasMessageContaining("got no answer").hasMessageContaining("rotated")
+          .hasMessageContaining("re-authenticate").hasMessageNotContaining(REFRESH_TOKEN);
+    });
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aClientCredentialsRequestWhoseAnswerWasLostIsRetriedByTheSharedRetry() throws Exception {
+    FakeTime time = new FakeTime(Instant.parse("2025-01-01T00:00:00Z"));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(new MockResponse().setResponseCode(502));
+    server.enqueue(json(200, "{\"access_token\":\"at-3\"}"));
+    OAuth2Settings settings = OAuth2Settings.clientCredentials(server.url("/token"), "client-1", CLIENT_SECRET, null);
+    OAuth2TokenProvider provider = OAuth2TokenProvider.builder(settings, new OkHttpClient.Builder()
+        .retryOnConnectionFailure(false).build()).time(time, time).build();
+
+    assertThat(provider.token().accessToken()).isEqualTo("at-3");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(time.wakeUps()).isEqualTo(2);
   }
 
   @Test

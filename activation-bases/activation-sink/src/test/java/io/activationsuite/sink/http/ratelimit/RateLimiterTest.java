@@ -203,6 +203,30 @@ class RateLimiterTest {
   }
 
   @Test
+  void aSendLateByLessThanTheMarginLeavesTheReservationsAfterItInPlace() throws Exception {
+    FakeTime time = new FakeTime(T0);
+    Permit[] late = new Permit[1];
+    RateLimiter[] holder = new RateLimiter[1];
+    Waiter sendsTheFirstLate = deadline -> {
+      if (late[0] != null) {
+        time.advance(Duration.ofMillis(10));
+        holder[0].sent(late[0]);
+        late[0] = null;
+      }
+      time.sleepUntil(deadline);
+    };
+    holder[0] = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1)).safetyMargin(0.02)
+        .build(), time, sendsTheFirstLate);
+    late[0] = holder[0].acquire();
+
+    Permit next = holder[0].acquire();
+
+    // 1.02 s after the grant is still 1.01 s after the send: within the declared window, so no gap opens
+    assertThat(next.grantedAt()).isEqualTo(T0.plusMillis(1_020));
+    assertThat(holder[0].stats().rescheduled()).isZero();
+  }
+
+  @Test
   void declaredDailyQuotaRunsOutWithTheResetInstant() throws Exception {
     FakeTime time = new FakeTime(T0);
     RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder()

@@ -36,7 +36,8 @@ import okhttp3.RequestBody;
  * by {@link RateKey}, so throttled deletions never hold back {@code /users/track}), waits for
  * {@code X-RateLimit-Reset} after a 429, and two ways to send: {@link #post} retries (idempotent requests),
  * {@link #postOnce} never re-sends a request that may have reached Braze (events, purchases) and says so
- * with a {@link DeliveryUncertainException}. Discovery reads ({@link #getOnce}) return a 429 to the caller.
+ * with the base's {@link io.activationsuite.sink.api.DeliveryUncertainException}. Discovery reads
+ * ({@link #getOnce}) return a 429 to the caller.
  */
 public final class BrazeHttp implements AutoCloseable {
 
@@ -69,15 +70,6 @@ public final class BrazeHttp implements AutoCloseable {
     /** The next page's relative path from a {@code Link: <...>; rel="next"} header, or null. */
     public String nextPage() {
       return next;
-    }
-  }
-
-  /** A request that may have reached Braze got no usable answer; it was not sent again. */
-  public static final class DeliveryUncertainException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    DeliveryUncertainException(String message) {
-      super(message);
     }
   }
 
@@ -165,15 +157,11 @@ public final class BrazeHttp implements AutoCloseable {
    * {@code POST path} of a request Braze must not apply twice: the shared client re-sends it only when Braze
    * did not process it (429, 503, a connection that never opened).
    *
-   * @throws DeliveryUncertainException when the request may have been applied (timeout, reset, other 5xx)
+   * @throws io.activationsuite.sink.api.DeliveryUncertainException when the request may have been applied
+   *     (timeout, reset, other 5xx)
    */
-  public Answer postOnce(Endpoint endpoint, String path, JsonNode body)
-      throws IOException, DeliveryUncertainException {
-    try {
-      return execute(client, endpoint.key.mark(postRequest(path, body, Idempotency.NOT_IDEMPOTENT)));
-    } catch (io.activationsuite.sink.api.DeliveryUncertainException e) {
-      throw new DeliveryUncertainException(e.getMessage());
-    }
+  public Answer postOnce(Endpoint endpoint, String path, JsonNode body) throws IOException {
+    return execute(client, endpoint.key.mark(postRequest(path, body, Idempotency.NOT_IDEMPOTENT)));
   }
 
   private Request postRequest(String path, JsonNode body, Idempotency idempotency) throws IOException {

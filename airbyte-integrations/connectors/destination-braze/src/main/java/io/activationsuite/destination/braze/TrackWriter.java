@@ -9,6 +9,7 @@ import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.ComposedWriter;
+import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
@@ -103,10 +104,10 @@ final class TrackWriter implements ComposedWriter {
     try {
       answer = idempotent ? http.post(BrazeHttp.Endpoint.TRACK, "users/track", body)
           : http.postOnce(BrazeHttp.Endpoint.TRACK, "users/track", body);
-    } catch (BrazeHttp.DeliveryUncertainException e) {
+    } catch (DeliveryUncertainException e) {
       String reason = "DELIVERY_UNCERTAIN: " + e.getMessage() + "; Braze may have recorded this event, purchase"
           + " or array change, so it was not sent again (check Braze before replaying it)";
-      sent.forEach(i -> outcomes[i] = resendable[i] ? RecordOutcome.retry("sent again alone: " + e.getMessage())
+      sent.forEach(i -> outcomes[i] = resendable[i] ? RecordOutcome.retry("sent again: " + e.getMessage())
           : RecordOutcome.rejected(RejectionReason.DELIVERY_UNCERTAIN, null, reason, null));
       return;
     }
@@ -180,10 +181,10 @@ final class TrackWriter implements ComposedWriter {
     }
     if (attributes) {
       record.nullFields().forEach(f -> object.set(f, NullNode.getInstance()));
-      if (open != null && !open.isObject()) {
-        throw new IllegalArgumentException("custom_attributes must be a JSON object of attribute names to values");
-      }
       if (open != null) {
+        if (!open.isObject()) {
+          throw new IllegalArgumentException("custom_attributes must be a JSON object of attribute names to values");
+        }
         open.fields().forEachRemaining(e -> {
           if (!object.has(e.getKey())) {
             object.set(e.getKey(), e.getValue());

@@ -60,9 +60,8 @@ public final class BrazeThroughputBenchmark {
     for (int i = 0; i < profiles; i++) {
       lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{"
           + "\"external_id\":\"user-" + i + "\",\"first_name\":\"First" + i + "\",\"last_name\":\"Last\","
-          + "\"email\":\"user" + i + "@example.com\",\"country\":\"FR\",\"custom_attributes\":"
-          + "\"{\\\"health_segment\\\":\\\"" + (i % 3 == 0 ? "at_risk" : "healthy") + "\\\",\\\"score\\\":"
-          + (i % 100) + "}\"}}}");
+          + "\"email\":\"user" + i + "@example.com\",\"country\":\"FR\",\"health_segment\":\""
+          + (i % 3 == 0 ? "at_risk" : "healthy") + "\",\"score\":" + (i % 100) + "}}}");
       if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
         lines.add("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
             + "{\"name\":\"profiles\"},\"stream_state\":{\"at\":" + i + "}}}}");
@@ -71,7 +70,7 @@ public final class BrazeThroughputBenchmark {
     lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
         + "{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}");
     ObjectNode sample = BrazeFixtures.MAPPER.createObjectNode().put("external_id", "x").put("first_name", "x")
-        .put("last_name", "x").put("email", "x").put("country", "x").put("custom_attributes", "x");
+        .put("last_name", "x").put("email", "x").put("country", "x").put("health_segment", "x").put("score", 1);
     String catalog = ConfiguredCatalogs.forSync(1).stream("profiles", "users", "append_dedup",
         List.of("external_id"), List.of(sample)).json();
     Path dir = Files.createTempDirectory("braze-bench");

@@ -5,6 +5,7 @@ import io.activationsuite.protocol.model.AirbyteConnectionStatus;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.StreamPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,19 @@ public final class HubSpotSession implements ApiSession {
   private final HubSpotHttp http;
   private final HubSpotCredentials credentials;
   private final HubSpotCatalog catalog;
+  private final List<Lookup> lookups;
 
   public HubSpotSession(HubSpotHttp http, HubSpotCredentials credentials) {
     this.http = http;
     this.credentials = credentials;
     this.catalog = new HubSpotCatalog(http);
+    this.lookups = List.of(OwnerByEmail.lookup(http));
+  }
+
+  /** {@code owner_by_email}: an owner's email to the owner id for {@code hubspot_owner_id}. */
+  @Override
+  public List<Lookup> lookups() {
+    return lookups;
   }
 
   @Override

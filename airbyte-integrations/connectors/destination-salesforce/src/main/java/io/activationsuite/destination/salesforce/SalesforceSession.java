@@ -5,6 +5,7 @@ import io.activationsuite.destination.salesforce.bulk.BulkWriter;
 import io.activationsuite.destination.salesforce.collections.CollectionsWriter;
 import io.activationsuite.destination.salesforce.describe.ObjectCatalog;
 import io.activationsuite.destination.salesforce.http.SalesforceRest;
+import io.activationsuite.destination.salesforce.lookup.UserByEmail;
 import io.activationsuite.destination.salesforce.write.AutoWriter;
 import io.activationsuite.destination.salesforce.write.NullCellRouter;
 import io.activationsuite.protocol.model.AirbyteConnectionStatus;
@@ -12,6 +13,7 @@ import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.PollSchedule;
 import io.activationsuite.sink.api.StreamPlan;
 import java.time.Duration;
@@ -35,6 +37,7 @@ public final class SalesforceSession implements ApiSession {
   private final BulkJobClient jobs;
   private final ObjectCatalog catalog;
   private final Runnable onClose;
+  private final List<Lookup> lookups;
 
   public SalesforceSession(SalesforceConfig config, SalesforceRest http, BulkJobClient jobs, Runnable onClose) {
     this.config = config;
@@ -42,6 +45,7 @@ public final class SalesforceSession implements ApiSession {
     this.jobs = jobs;
     this.catalog = new ObjectCatalog(http);
     this.onClose = onClose;
+    this.lookups = List.of(UserByEmail.lookup(http));
   }
 
   @Override
@@ -58,6 +62,12 @@ public final class SalesforceSession implements ApiSession {
   @Override
   public List<DestinationObject> objects(Set<String> names) {
     return catalog.describeAll(names.stream().sorted().toList());
+  }
+
+  /** {@code user_by_email}: an owner's email to the active user's id (see {@link UserByEmail}). */
+  @Override
+  public List<Lookup> lookups() {
+    return lookups;
   }
 
   @Override

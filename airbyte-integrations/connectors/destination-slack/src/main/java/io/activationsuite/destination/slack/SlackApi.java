@@ -106,7 +106,7 @@ final class SlackApi implements AutoCloseable {
   private RequestAuth auth(SlackCredentials credentials, Consumer<String> onRotated) {
     return switch (credentials) {
       case SlackCredentials.BotToken bot -> new BearerTokenAuth(bot.token());
-      case SlackCredentials.RotatingToken app -> bearer(OAuth2TokenProvider.builder(OAuth2Settings
+      case SlackCredentials.RotatingToken app -> new OAuth2Auth(OAuth2TokenProvider.builder(OAuth2Settings
               .refreshToken(apiUrl.resolve("oauth.v2.access"), app.clientId(), app.clientSecret(), app.refreshToken()),
               http)
           .time(clock, waiter)
@@ -116,26 +116,6 @@ final class SlackApi implements AutoCloseable {
               onRotated.accept(newRefreshToken);
             }
           }).build());
-    };
-  }
-
-  /**
-   * Slack answers {@code token_type: bot}, which is no HTTP scheme: the token always goes as {@code Bearer}
-   * (the shared {@link OAuth2Auth} would send the token type as the scheme).
-   */
-  private static RequestAuth bearer(OAuth2TokenProvider tokens) {
-    return new RequestAuth() {
-      @Override
-      public Request authorize(Request request) throws InterruptedException {
-        return request.newBuilder().header("Authorization", "Bearer " + tokens.token().accessToken()).build();
-      }
-
-      @Override
-      public boolean renewAfterUnauthorized(Request sent) throws InterruptedException {
-        String header = sent.header("Authorization");
-        tokens.renew(header == null ? "" : header.substring(header.indexOf(' ') + 1));
-        return true;
-      }
     };
   }
 

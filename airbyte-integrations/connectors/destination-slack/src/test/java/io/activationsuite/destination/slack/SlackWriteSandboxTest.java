@@ -180,9 +180,10 @@ class SlackWriteSandboxTest {
 
   @Test
   void jsonColumnsAreNavigatedAndLoopedOverByTheTemplate() throws Exception {
-    OutboundRecord row = new OutboundRecord("row-json", null, SlackFixtures.MAPPER.readTree(
-        "{\"account\":{\"name\":\"Acme\"},\"invoices\":[{\"id\":\"i-1\"},{\"id\":\"i-2\"}]}"),
-        java.util.Set.of(), 80);
+    JsonNode payload = SlackFixtures.MAPPER.readTree(
+        "{\"account\":{\"name\":\"Acme\"},\"invoices\":[{\"id\":\"i-1\"},{\"id\":\"i-2\"}]}");
+    OutboundRecord row = new OutboundRecord("row-json", null,
+        (com.fasterxml.jackson.databind.node.ObjectNode) payload, java.util.Set.of(), 80);
     write("channel_messages", config(slack, messages("anomalies",
         "text_template", "{{account.name}}:{{#invoices}} {{id}}{{/invoices}}")), row);
 

@@ -123,6 +123,7 @@ public record ZendeskObject(Kind kind, String name, String customObjectKey, Map<
         text(fields, "subject", "comment_body", "requester_name");
         fields.put("requester_email", DestinationField.of("requester_email", FieldType.EMAIL));
         fields.put("requester_id", DestinationField.of("requester_id", FieldType.INTEGER));
+        fields.put("assignee_id", DestinationField.of("assignee_id", FieldType.INTEGER));
         fields.put("organization_id", DestinationField.of("organization_id", FieldType.INTEGER));
         fields.put("comment_public", DestinationField.of("comment_public", FieldType.BOOLEAN));
         fields.put("status", new DestinationField("status", FieldType.ENUM, false, null,

@@ -7,6 +7,7 @@ import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.JobLimits;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.PollSchedule;
 import io.activationsuite.sink.api.StreamPlan;
@@ -30,6 +31,7 @@ public final class ZendeskSession implements ApiSession {
   private final ZendeskConfig config;
   private final ZendeskCatalog catalog;
   private final JobLimits jobLimits;
+  private final List<Lookup> lookups;
   private final Map<String, JsonNode> finished = new ConcurrentHashMap<>();
 
   public ZendeskSession(ZendeskHttp http, ZendeskConfig config) {
@@ -38,6 +40,13 @@ public final class ZendeskSession implements ApiSession {
     this.catalog = new ZendeskCatalog(http);
     this.jobLimits = new JobLimits(MAX_JOBS_IN_FLIGHT, 100, ZendeskJobWriter.MAX_ITEMS,
         new PollSchedule(config.pollInterval(), Duration.ofSeconds(10), Duration.ofHours(1)));
+    this.lookups = UserByEmail.lookups(http);
+  }
+
+  /** {@code user_by_email} and {@code agent_by_email} (see {@link UserByEmail}). */
+  @Override
+  public List<Lookup> lookups() {
+    return lookups;
   }
 
   @Override

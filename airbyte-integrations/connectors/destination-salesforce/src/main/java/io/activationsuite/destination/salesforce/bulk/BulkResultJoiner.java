@@ -30,21 +30,21 @@ public final class BulkResultJoiner {
   public static List<RecordOutcome> join(UploadFile upload, String keyColumn, BulkResults results) {
     Matcher matcher = new Matcher(upload, keyColumn);
     RecordOutcome[] outcomes = new RecordOutcome[upload.rows().size()];
-    CsvTable successful = CsvCodec.parse(results.successful());
+    CsvTable successful = CsvTable.parse(results.successful());
     for (List<String> row : successful.rows()) {
       int index = matcher.match(successful, row);
       if (index >= 0) {
         outcomes[index] = RecordOutcome.accepted(cell(successful, row, "sf__Id"));
       }
     }
-    CsvTable failed = CsvCodec.parse(results.failed());
+    CsvTable failed = CsvTable.parse(results.failed());
     for (List<String> row : failed.rows()) {
       int index = matcher.match(failed, row);
       if (index >= 0) {
         outcomes[index] = ErrorOutcomes.outcome(BulkErrorText.parse(cell(failed, row, "sf__Error")));
       }
     }
-    CsvTable unprocessed = CsvCodec.parse(results.unprocessed());
+    CsvTable unprocessed = CsvTable.parse(results.unprocessed());
     String why = "Salesforce did not process this record: the bulk job ended " + results.finalState()
         + (results.errorMessage() == null || results.errorMessage().isBlank() ? "" : " (" + results.errorMessage()
         + ")");

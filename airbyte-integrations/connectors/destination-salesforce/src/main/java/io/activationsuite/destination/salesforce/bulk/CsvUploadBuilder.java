@@ -3,6 +3,12 @@ package io.activationsuite.destination.salesforce.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.destination.salesforce.write.FieldValues;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.csv.CsvWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the CSV of a Bulk API 2.0 upload from a batch of records. Columns are the union of the fields
+ * Builds the CSV of a Bulk API 2.0 upload from a batch of records: RFC 4180 as Bulk API 2.0 speaks it (comma,
+ * LF line endings, UTF-8; a cell is quoted only when it holds a quote, comma, CR or LF). Columns are the union of the fields
  * the batch writes (the key column first). A field a record clears (null policy "clear") is written
  * {@code #N/A}, which Salesforce sets to null; a field a record does not carry is left empty, which
  * leaves the stored value unchanged.
@@ -32,18 +39,26 @@ public final class CsvUploadBuilder {
    */
   public static UploadFile build(List<OutboundRecord> records, String keyColumn, boolean keyOnly) {
     List<String> columns = columns(records, keyColumn, keyOnly);
-    StringBuilder csv = new StringBuilder(estimate(records));
-    CsvCodec.appendRow(csv, columns);
+    ByteArrayOutputStream csv = new ByteArrayOutputStream(estimate(records));
     List<List<String>> rows = new ArrayList<>(records.size());
-    for (OutboundRecord record : records) {
-      List<String> cells = new ArrayList<>(columns.size());
-      for (String column : columns) {
-        cells.add(cell(record, column, keyColumn));
+    Writer text = new OutputStreamWriter(csv, StandardCharsets.UTF_8);
+    try (CsvWriter writer = CsvWriter.to(text, "\n", false)) {
+      writer.row(columns);
+      for (OutboundRecord record : records) {
+        List<String> cells = new ArrayList<>(columns.size());
+        for (String column : columns) {
+          cells.add(cell(record, column, keyColumn));
+        }
+        writer.row(cells);
+        rows.add(cells);
       }
-      CsvCodec.appendRow(csv, cells);
-      rows.add(cells);
     }
-    return new UploadFile(csv.toString().getBytes(StandardCharsets.UTF_8), columns, rows);
+    try {
+      text.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new UploadFile(csv.toByteArray(), columns, rows);
   }
 
   private static List<String> columns(List<OutboundRecord> records, String keyColumn, boolean keyOnly) {

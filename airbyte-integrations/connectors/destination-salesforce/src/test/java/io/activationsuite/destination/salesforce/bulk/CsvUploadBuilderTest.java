@@ -47,6 +47,15 @@ class CsvUploadBuilderTest {
   }
 
   @Test
+  void quotesOnlyCellsWithQuotesCommasOrLineBreaksAndLeavesNaAndEmptyCellsBare() throws Exception {
+    UploadFile file = CsvUploadBuilder.build(List.of(record("1", null, "{\"A\":\"plain\",\"B\":\"a,b\","
+        + "\"C\":\"say \\\"hi\\\"\",\"D\":\"two\\nlines\",\"E\":\"cr\\rhere\",\"F\":\"\",\"G\":\"ünïcødé ✓\","
+        + "\"H\":\" lead #1\",\"I\":\"#N/A\"}", Set.of("J"))), null, false);
+    assertThat(new String(file.csv(), StandardCharsets.UTF_8)).isEqualTo("A,B,C,D,E,F,G,H,I,J\n"
+        + "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,ünïcødé ✓, lead #1,#N/A,#N/A\n");
+  }
+
+  @Test
   void deleteWritesOnlyTheIdColumn() throws Exception {
     UploadFile file = CsvUploadBuilder.build(List.of(record("1", "001A", "{\"Id\":\"001A\"}", Set.of())), "Id", true);
     assertThat(new String(file.csv(), StandardCharsets.UTF_8)).isEqualTo("Id\n001A\n");
