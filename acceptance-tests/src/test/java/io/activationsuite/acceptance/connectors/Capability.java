@@ -38,6 +38,11 @@ public enum Capability {
   DAILY_QUOTA("a daily request quota"),
   /** An OAuth token endpoint called before the first API call ({@link ConnectorDescriptor#authenticationPath()}). */
   TOKEN_ENDPOINT("an OAuth token endpoint called at start"),
+  /**
+   * An OAuth config ({@link ConnectorDescriptor#oauthConfig}) whose short-lived access tokens the sandbox can
+   * expire mid-sync; the connector must refresh and go on.
+   */
+  OAUTH("OAuth access tokens that expire"),
   /** OAuth refresh tokens that rotate: each refresh returns a new one, saved through a CONTROL message. */
   OAUTH_ROTATION("rotating OAuth refresh tokens"),
   /** Writes through the vendor's asynchronous jobs (submit, poll, per-item results). */

@@ -123,6 +123,15 @@ public interface ConnectorDescriptor extends ReadBack {
   }
 
   /**
+   * A config that authenticates with OAuth (a refresh token exchanged for short-lived access tokens), or empty
+   * when the connector has no OAuth option; the fault matrix lets its access token expire mid-sync. Default:
+   * the {@link #rotatingOAuthConfig} of a connector with {@link Capability#OAUTH_ROTATION}.
+   */
+  default Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
+    return has(Capability.OAUTH_ROTATION) ? Optional.of(rotatingOAuthConfig(sandbox)) : Optional.empty();
+  }
+
+  /**
    * What the connector must do when the sandbox answers with the vendor's throttling response: from the
    * {@link Capability#THROTTLE_STOP} flag.
    */

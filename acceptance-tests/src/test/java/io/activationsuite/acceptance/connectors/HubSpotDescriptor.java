@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,8 +20,8 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
       Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
-      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.DAILY_QUOTA, Capability.KILL_RERUN_EXACT,
-      Capability.UNSUPPORTED_TARGETS);
+      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.DAILY_QUOTA, Capability.OAUTH,
+      Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String CONTACTS = "contacts";
 
   @Override
@@ -92,6 +93,16 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
     return List.of(
         new WriteTarget(CONTACTS, "overwrite", List.of()),
         new WriteTarget(CONTACTS, "append_dedup", List.of("firstname")));
+  }
+
+  @Override
+  public Optional<ObjectNode> oauthConfig(EmulatorServer sandbox) {
+    Map<String, String> credentials = sandbox.credentials();
+    ObjectNode config = validConfig(sandbox);
+    config.putObject("credentials").put("auth_type", "oauth2").put("client_id", credentials.get("client_id"))
+        .put("client_secret", credentials.get("client_secret"))
+        .put("refresh_token", credentials.get("refresh_token"));
+    return Optional.of(config);
   }
 
 

@@ -25,7 +25,7 @@ public final class SlackDescriptor implements ConnectorDescriptor {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
       Capability.APPEND_READ_BACK, Capability.MESSAGES_READ_BACK, Capability.REFUSED_RECORDS,
-      Capability.THROTTLE_RETRY, Capability.OAUTH_ROTATION, Capability.UNSUPPORTED_TARGETS);
+      Capability.THROTTLE_RETRY, Capability.OAUTH_ROTATION, Capability.OAUTH, Capability.UNSUPPORTED_TARGETS);
   private static final String MESSAGES = "channel_messages";
   private static final String SEPARATOR = "|";
   private static final String PACE = "50";

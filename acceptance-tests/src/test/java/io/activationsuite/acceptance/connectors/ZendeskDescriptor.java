@@ -21,7 +21,7 @@ public final class ZendeskDescriptor implements ConnectorDescriptor {
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
       Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
       Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.ASYNC_JOBS, Capability.OAUTH_ROTATION,
-      Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
+      Capability.OAUTH, Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String USERS = "users";
 
   @Override

@@ -101,7 +101,7 @@ final class ControlEndpoint {
     FaultController faults = server.faults();
     faults.set(state.config() == null ? FaultConfig.none() : state.config());
     faults.setPending(state.pending() == null
-        ? new PendingFaults(null, null, null, null, null, null, null) : state.pending());
+        ? new PendingFaults(null, null, null, null, null, null, null, null) : state.pending());
     return SandboxResponse.json(200, faultState());
   }
 

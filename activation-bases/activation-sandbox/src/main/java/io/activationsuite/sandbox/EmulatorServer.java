@@ -202,6 +202,9 @@ public final class EmulatorServer implements AutoCloseable {
       send(exchange, control.handle(request));
       return;
     }
+    if (faults.tokensExpireNow()) {
+      emulator.expireAccessTokens();
+    }
     FaultDecision decision = faults.decide();
     long latency = faults.drawLatencyMillis();
     try {

@@ -27,6 +27,7 @@ public final class FaultController {
   private Instant throttleUntil;
   private int resetNext;
   private int timeoutNext;
+  private int expireTokensAfter;
 
   /** Creates a controller starting from {@code initial} with a random source seeded by {@code seed}. */
   public FaultController(Clock clock, long seed, FaultConfig initial) {
@@ -105,11 +106,34 @@ public final class FaultController {
     return this;
   }
 
+  /**
+   * The {@code requests}-th API request from now finds every access token issued so far expired (a token
+   * running out mid-sync, as a vendor's does at the end of its lifetime): it gets the vendor's expired-token
+   * answer, and a client must refresh its token and resend. 0 disarms it.
+   */
+  public synchronized FaultController expireTokensAfter(int requests) {
+    expireTokensAfter = requireCount(requests);
+    return this;
+  }
+
+  /**
+   * Counts one API request against {@link #expireTokensAfter}; true exactly once, when the tokens must
+   * expire before this request is served.
+   */
+  public synchronized boolean tokensExpireNow() {
+    if (expireTokensAfter == 0) {
+      return false;
+    }
+    expireTokensAfter--;
+    return expireTokensAfter == 0;
+  }
+
   /** The one-shot faults still waiting. */
   public synchronized PendingFaults pending() {
     Instant now = clock.instant();
     String until = throttleUntil != null && throttleUntil.isAfter(now) ? throttleUntil.toString() : null;
-    return new PendingFaults(failNext, failStatus, throttleNext, until, null, resetNext, timeoutNext);
+    return new PendingFaults(failNext, failStatus, throttleNext, until, null, resetNext, timeoutNext,
+        expireTokensAfter);
   }
 
   /** Replaces the one-shot faults (null fields clear the corresponding counter). */
@@ -122,6 +146,7 @@ public final class FaultController {
     throttleNext = nonNegative(pending.throttleNext());
     resetNext = nonNegative(pending.resetNext());
     timeoutNext = nonNegative(pending.timeoutNext());
+    expireTokensAfter = nonNegative(pending.expireTokensAfter());
     if (pending.throttleForMillis() != null) {
       throttleUntil = clock.instant().plusMillis(pending.throttleForMillis());
     } else if (pending.throttleUntil() != null) {
@@ -142,6 +167,7 @@ public final class FaultController {
     throttleUntil = null;
     resetNext = 0;
     timeoutNext = 0;
+    expireTokensAfter = 0;
   }
 
   /** Decides the fate of one API request, consuming a one-shot counter or drawing against the ratios. */

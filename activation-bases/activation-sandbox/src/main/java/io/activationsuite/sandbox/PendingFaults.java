@@ -11,8 +11,10 @@ package io.activationsuite.sandbox;
  * @param throttleForMillis on PUT only: throttle for this long from now (sets {@code throttleUntil})
  * @param resetNext requests still to drop without an answer
  * @param timeoutNext requests still to hold until the timeout hold elapses
+ * @param expireTokensAfter API requests still to serve before every access token issued so far expires (an
+ *     access token running out mid-sync); null or 0 when none is armed
  */
 public record PendingFaults(
     Integer failNext, Integer failStatus, Integer throttleNext, String throttleUntil, Long throttleForMillis,
-    Integer resetNext, Integer timeoutNext) {
+    Integer resetNext, Integer timeoutNext, Integer expireTokensAfter) {
 }

@@ -66,6 +66,19 @@ class FaultControllerTest {
   }
 
   @Test
+  void givenExpireTokensAfterThree_thenOnlyTheThirdRequestExpiresTheTokens() {
+    FaultController faults = new FaultController(clock, 1, FaultConfig.none());
+    faults.expireTokensAfter(3);
+
+    assertThat(faults.pending().expireTokensAfter()).isEqualTo(3);
+    assertThat(List.of(faults.tokensExpireNow(), faults.tokensExpireNow(), faults.tokensExpireNow(),
+        faults.tokensExpireNow())).containsExactly(false, false, true, false);
+    faults.expireTokensAfter(1);
+    faults.reset();
+    assertThat(faults.tokensExpireNow()).as("reset disarms it").isFalse();
+  }
+
+  @Test
   void givenInvalidSettings_thenRefused() {
     assertThatThrownBy(() -> FaultConfig.none().withErrorRatios(0.6, null, 0.6, null))
         .isInstanceOf(IllegalArgumentException.class);

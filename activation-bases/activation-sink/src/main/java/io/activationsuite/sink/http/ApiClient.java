@@ -39,8 +39,10 @@ import okhttp3.ResponseBody;
  * <p>Nothing is silently written twice: a request that may have reached the API (it failed after it was
  * sent, or a gateway answered 5xx) is resent only when it is {@link Idempotency#IDEMPOTENT}; a
  * non-idempotent one ends in a {@link DeliveryUncertainException}, and OkHttp's own silent retry is off
- * for it. A request that certainly was not sent (unknown host, connection refused) is always retried,
- * except that a host that never answered in this client's life fails fast with a
+ * for it. A success status whose body is no readable answer (an HTML page, JSON cut short) proves nothing:
+ * it is handled like a connection that failed after the request was sent. A request that certainly was not
+ * sent (unknown host, connection refused) is always retried, except that a host that never answered in this
+ * client's life fails fast with a
  * {@link HostUnreachableException}, so a wrong URL is reported in seconds.
  *
  * <p>Outcomes of {@code execute}: the {@link ApiResponse} when accepted (2xx, or whatever the
@@ -269,6 +271,9 @@ public final class ApiClient {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       byte[] bytes = body == null ? new byte[0] : body.bytes();
+      if (response.isSuccessful()) {
+        UnreadableAnswer.check(response.code(), body == null ? null : body.contentType(), bytes);
+      }
       return new ApiResponse(request.method(), request.url().encodedPath(), response.code(), response.headers(),
           bytes, body == null ? null : body.contentType());
     }

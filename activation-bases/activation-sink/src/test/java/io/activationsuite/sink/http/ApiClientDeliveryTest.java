@@ -115,6 +115,24 @@ class ApiClientDeliveryTest {
   }
 
   @Test
+  void anHtmlPageOrCutJsonWithStatus200IsUncertainForACreateAndResentWhenIdempotent() throws Exception {
+    ApiClient client = client(http().build());
+    reachOnce(client);
+    server.enqueue(new MockResponse().setBody("<html><body>Be right back</body></html>")
+        .setHeader("Content-Type", "text/html; charset=utf-8"));
+    assertThatThrownBy(() -> client.execute(create())).isInstanceOf(DeliveryUncertainException.class)
+        .hasMessageContaining("HTML page");
+
+    server.enqueue(new MockResponse().setBody("{\"results\":[{\"id\":").setHeader("Content-Type", "application/json"));
+    server.enqueue(new MockResponse().setBody("{\"results\":[]}").setHeader("Content-Type", "application/json"));
+    ApiResponse response = client.execute(create(server.url("/crm/v3/objects/contacts/batch/upsert")),
+        Idempotency.IDEMPOTENT);
+
+    assertThat(response.bodyString()).isEqualTo("{\"results\":[]}");
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
   void aGatewayErrorOnANonIdempotentPostIsUncertainButAnUnavailableAnswerIsRetried() throws Exception {
     ApiClient client = client(http().build());
     server.enqueue(new MockResponse().setResponseCode(503));

@@ -1,0 +1,119 @@
+package io.activationsuite.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
+import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.WriteTarget;
+import io.activationsuite.acceptance.harness.CommandResult;
+import io.activationsuite.sandbox.EmulatorServer;
+import io.activationsuite.sandbox.FaultController;
+import io.activationsuite.testkit.messages.EchoedStates;
+import io.activationsuite.testkit.messages.PlatformSyncInput;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The same faults thrown at every connector's upsert sync: a 429 storm, 10% server errors, connection resets,
+ * the access token expiring mid-sync (OAuth connectors), the vendor's request quota running out (vendors with
+ * one). Each sync ends either in success with every record landed once, or in a clean stop (earned states
+ * echoed, one TRACE a user can act on) after which the next sync lands everything.
+ */
+class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
+
+  private static final int RECORDS = 30;
+  private static final int STATE_EVERY = 10;
+  private static final long SEED = 20261201L;
+
+  private void retryToTheEnd(ConnectorDescriptor connector, long syncId, Consumer<FaultController> arm,
+      String injectedOutcome) {
+    WriteTarget target = connector.readBackTarget();
+    List<ObjectNode> records = records(connector, target, RECORDS);
+    PlatformSyncInput input = input(records, STATE_EVERY);
+    EmulatorServer sandbox = sandbox(connector);
+    CommandResult result = harness(connector).write(connector.validConfig(sandbox),
+        catalog(syncId, target, records), input.lines(), armAfterAuthentication(connector, arm));
+
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    assertThat(EchoedStates.rejectedCount(result.states())).as("nothing rejected").isZero();
+    assertThat(countOutcome(sandbox, injectedOutcome)).as("the sandbox injected %s", injectedOutcome).isPositive();
+    assertLandedExactly(connector, target.object(), records);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.THROTTLE_RETRY, Capability.READ_BACK})
+  void aRateLimitStormIsWaitedOutAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
+    // every call for 1.5 s is throttled, each answer naming a 500 ms window: several waits in a row
+    sandbox(connector).faults().update(c -> c.withRateLimit(null, 500L));
+    retryToTheEnd(connector, 8101, faults -> faults.throttleFor(Duration.ofMillis(1_500)), "INJECTED_THROTTLE");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(CONNECTORS)
+  @Requires(Capability.UPSERT_READ_BACK)
+  void tenPercentServerErrorsAreRetriedAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
+    retryToTheEnd(connector, 8102, faults -> faults.update(c -> c.withSeed(SEED)
+        .withErrorRatios(0.10, 503, null, null)).failNext(1, 502), "INJECTED_ERROR");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(CONNECTORS)
+  @Requires(Capability.UPSERT_READ_BACK)
+  void connectionResetsAreRetriedAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
+    retryToTheEnd(connector, 8103, faults -> faults.update(c -> c.withSeed(SEED)
+        .withErrorRatios(null, null, 0.10, null)).resetNext(1), "INJECTED_RESET");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.OAUTH, Capability.READ_BACK})
+  void anAccessTokenExpiringMidSyncIsRefreshedAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
+    WriteTarget target = connector.readBackTarget();
+    List<ObjectNode> records = records(connector, target, RECORDS);
+    PlatformSyncInput input = input(records, STATE_EVERY);
+    EmulatorServer sandbox = sandbox(connector);
+    // the token call, one API call, then the third call finds the access token expired
+    sandbox.faults().expireTokensAfter(3);
+    CommandResult result = harness(connector).write(connector.oauthConfig(sandbox).orElseThrow(),
+        catalog(8104, target, records), input.lines());
+
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    assertThat(EchoedStates.rejectedCount(result.states())).as("nothing rejected").isZero();
+    assertThat(sandbox.requests().matching(e -> e.status() == 401)).as("a call met the expired token")
+        .isNotEmpty();
+    assertLandedExactly(connector, target.object(), records);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(CONNECTORS)
+  @Requires({Capability.DAILY_QUOTA, Capability.UPSERT_READ_BACK})
+  void anExhaustedRequestQuotaStopsCleanlyAndTheNextSyncLandsEverything(ConnectorDescriptor connector) {
+    WriteTarget target = connector.upsertTarget();
+    List<ObjectNode> records = records(connector, target, RECORDS);
+    PlatformSyncInput input = input(records, STATE_EVERY);
+    EmulatorServer sandbox = sandbox(connector);
+    ObjectNode config = connector.validConfig(sandbox);
+    CommandResult stopped = harness(connector).write(config, catalog(8105, target, records), input.lines(),
+        armAfterAuthentication(connector, faults -> faults.update(c -> c.withDailyLimit(1L))));
+
+    assertCleanStop(connector, input, stopped);
+    assertThat(stopped.traceErrors().get(0).path("failure_type").asText()).as("a later sync can resume")
+        .isEqualTo("transient_error");
+    assertThat(sandbox.requests().matching(e -> e.status() == 429 || e.status() == 403))
+        .as("the quota ran out: " + stopped.describe()).isNotEmpty();
+
+    sandbox.faults().reset();
+    CommandResult next = harness(connector).write(config, catalog(8106, target, records), input.lines());
+    assertSucceeded(connector, next);
+    EchoedStates.assertEchoed(input.states(), next.states());
+    assertLandedExactly(connector, target.object(), records);
+  }
+}
