@@ -12,7 +12,6 @@ import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.FaultController;
 import io.activationsuite.testkit.messages.EchoedStates;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,9 +49,10 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
   @MethodSource(CONNECTORS)
   @Requires({Capability.THROTTLE_RETRY, Capability.READ_BACK})
   void aRateLimitStormIsWaitedOutAndEveryRecordLandsOnce(ConnectorDescriptor connector) {
-    // every call for 1.5 s is throttled, each answer naming a 500 ms window: several waits in a row
+    // the next 6 calls are throttled, each answer naming a 500 ms window: several waits in a row (counted, not
+    // timed: a time span could pass while a slow machine still starts the connector)
     sandbox(connector).faults().update(c -> c.withRateLimit(null, 500L));
-    retryToTheEnd(connector, 8101, faults -> faults.throttleFor(Duration.ofMillis(1_500)), "INJECTED_THROTTLE");
+    retryToTheEnd(connector, 8101, faults -> faults.throttleNext(6), "INJECTED_THROTTLE");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -87,8 +87,12 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
     assertSucceeded(connector, result);
     EchoedStates.assertEchoed(input.states(), result.states());
     assertThat(EchoedStates.rejectedCount(result.states())).as("nothing rejected").isZero();
-    assertThat(sandbox.requests().matching(e -> e.status() == 401)).as("a call met the expired token")
-        .isNotEmpty();
+    // a call met the expired token: a 401, or (Slack answers 200 {"ok":false,"error":"token_expired"}) a second
+    // call to the token endpoint, the refresh it led to
+    boolean unauthorized = !sandbox.requests().matching(e -> e.status() == 401).isEmpty();
+    int tokenCalls = sandbox.requests().matching(e -> e.path().contains("oauth") || e.path().contains("token")).size();
+    assertThat(unauthorized || tokenCalls >= 2).as("a call met the expired token: " + sandbox.requests().entries())
+        .isTrue();
     assertLandedExactly(connector, target.object(), records);
   }
 
@@ -107,8 +111,11 @@ class FaultMatrixAcceptanceTest extends SyncOutcomeTestBase {
     assertCleanStop(connector, input, stopped);
     assertThat(stopped.traceErrors().get(0).path("failure_type").asText()).as("a later sync can resume")
         .isEqualTo("transient_error");
-    assertThat(sandbox.requests().matching(e -> e.status() == 429 || e.status() == 403))
-        .as("the quota ran out: " + stopped.describe()).isNotEmpty();
+    // the quota ran out: a call was refused, or the connector read "no requests left" from the quota headers
+    // and stopped before making the call the vendor would refuse
+    boolean refused = !sandbox.requests().matching(e -> e.status() == 429 || e.status() == 403).isEmpty();
+    assertThat(refused || stopped.traceErrors().get(0).path("message").asText().contains("quota"))
+        .as("the quota ran out: " + stopped.describe()).isTrue();
 
     sandbox.faults().reset();
     CommandResult next = harness(connector).write(config, catalog(8106, target, records), input.lines());

@@ -21,7 +21,8 @@ public final class BrazeDescriptor implements ConnectorDescriptor {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
       Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
-      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.TOKEN_ENDPOINT, Capability.KILL_RERUN_EXACT,
+      Capability.REFUSED_RECORDS, Capability.FIELD_LENGTH_LIMITS,
+      Capability.THROTTLE_RETRY, Capability.TOKEN_ENDPOINT, Capability.KILL_RERUN_EXACT,
       Capability.UNSUPPORTED_TARGETS);
   private static final String USERS = "users";
   private static final String EVENTS = "events";

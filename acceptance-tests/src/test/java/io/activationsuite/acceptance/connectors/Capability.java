@@ -30,6 +30,8 @@ public enum Capability {
   DELETE("delete or archive by key"),
   /** Records the API itself refuses one by one ({@link ConnectorDescriptor#refusedRecord}), the others landing. */
   REFUSED_RECORDS("the API refuses single records"),
+  /** The vendor documents a length limit for the suite's text field: a longer value is rejected, never cut. */
+  FIELD_LENGTH_LIMITS("a documented length limit on the text field"),
   /** The vendor's throttling answer is a rate window: wait as told and retry until every record lands. */
   THROTTLE_RETRY("throttling answers are waited out"),
   /** The vendor's throttling answer means the daily allocation is spent: stop cleanly, resume next sync. */

@@ -20,7 +20,8 @@ public final class HubSpotDescriptor implements ConnectorDescriptor {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
       Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
-      Capability.REFUSED_RECORDS, Capability.THROTTLE_RETRY, Capability.DAILY_QUOTA, Capability.OAUTH,
+      Capability.REFUSED_RECORDS, Capability.FIELD_LENGTH_LIMITS,
+      Capability.THROTTLE_RETRY, Capability.DAILY_QUOTA, Capability.OAUTH,
       Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String CONTACTS = "contacts";
 

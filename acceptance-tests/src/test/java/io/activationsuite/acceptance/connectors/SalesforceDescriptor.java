@@ -21,7 +21,8 @@ public final class SalesforceDescriptor implements ConnectorDescriptor {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
       Capability.UPSERT_READ_BACK, Capability.APPEND_READ_BACK, Capability.UPDATE, Capability.DELETE,
-      Capability.REFUSED_RECORDS, Capability.THROTTLE_STOP, Capability.DAILY_QUOTA, Capability.OAUTH,
+      Capability.REFUSED_RECORDS, Capability.FIELD_LENGTH_LIMITS,
+      Capability.THROTTLE_STOP, Capability.DAILY_QUOTA, Capability.OAUTH,
       Capability.TOKEN_ENDPOINT, Capability.ASYNC_JOBS, Capability.KILL_RERUN_EXACT, Capability.UNSUPPORTED_TARGETS);
   private static final String CONTACT = "Contact";
   private static final String EXTERNAL_ID = "External_Id__c";

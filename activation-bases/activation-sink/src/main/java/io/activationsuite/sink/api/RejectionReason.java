@@ -8,7 +8,7 @@ public enum RejectionReason {
   UNMAPPED_STREAM,
   /** A field the destination requires is missing or null. */
   MISSING_REQUIRED_FIELD,
-  /** The matching key is missing or null, so the record cannot be matched. */
+  /** The matching key is missing, null or blank, so the record cannot be matched. */
   NULL_MATCHING_KEY,
   /** A value cannot be converted to the destination field's type. */
   INVALID_VALUE,

@@ -259,9 +259,9 @@ public final class RecordMapper {
     String key = null;
     if (matchingKey != null) {
       JsonNode keyValue = payload.get(matchingKey);
-      if (keyValue == null || keyValue.isNull() || keyValue.asText().isEmpty()) {
+      if (keyValue == null || keyValue.isNull() || keyValue.asText().isBlank()) {
         throw new CoercionException(RejectionReason.NULL_MATCHING_KEY, matchingKey,
-            "The matching key '" + matchingKey + "' is missing or null, so the record cannot be matched");
+            "The matching key '" + matchingKey + "' is missing, null or blank, so the record cannot be matched");
       }
       key = keyValue.asText();
       if (keyOnly && payload.size() > 1) {

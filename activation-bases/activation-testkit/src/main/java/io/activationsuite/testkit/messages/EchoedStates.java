@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The STATE contract a destination owes the platform, as assertions: every STATE sent comes back once,
@@ -34,6 +37,28 @@ public final class EchoedStates {
       double landed = stats.path("recordCount").asDouble() + stats.path("rejectedRecordCount").asDouble(0);
       assertThat(landed).as("STATE #%d destination recordCount + rejectedRecordCount", i).isEqualTo(source);
     }
+  }
+
+  /**
+   * Like {@link #assertEchoed}, but for STREAM states of several streams: the protocol orders a stream's
+   * states among themselves only, so a state of a stream with nothing pending may come back before an
+   * earlier state of another stream that still waits for its records.
+   */
+  public static void assertEchoedPerStream(List<ObjectNode> sent, List<ObjectNode> echoed) {
+    assertThat(echoed).as("STATE messages echoed").hasSameSizeAs(sent);
+    Map<String, List<ObjectNode>> sentByStream = byStream(sent);
+    Map<String, List<ObjectNode>> echoedByStream = byStream(echoed);
+    assertThat(echoedByStream.keySet()).as("streams whose states came back").isEqualTo(sentByStream.keySet());
+    sentByStream.forEach((stream, states) -> assertEchoed(states, echoedByStream.get(stream)));
+  }
+
+  private static Map<String, List<ObjectNode>> byStream(List<ObjectNode> states) {
+    Map<String, List<ObjectNode>> byStream = new LinkedHashMap<>();
+    for (ObjectNode state : states) {
+      String stream = state.path("state").path("stream").path("stream_descriptor").path("name").asText("");
+      byStream.computeIfAbsent(stream, key -> new ArrayList<>()).add(state);
+    }
+    return byStream;
   }
 
   /** The rejected-record count summed over {@code echoed}. */

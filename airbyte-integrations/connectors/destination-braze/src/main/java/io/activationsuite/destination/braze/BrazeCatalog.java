@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrazeCatalog {
 
+  /** Braze's documented maximum length of an attribute's string value (custom and standard). */
+  static final int MAX_ATTRIBUTE_CHARS = 255;
+
   /** The objects. */
   public static final String USERS = "users";
   /** Custom events. */
@@ -87,10 +90,13 @@ public final class BrazeCatalog {
 
   private static Map<String, DestinationField> standardUserFields() {
     Map<String, DestinationField> fields = identifiers();
-    for (String name : List.of("first_name", "last_name", "country", "language", "home_city", "time_zone", "bio",
-        "image_url")) {
-      put(fields, DestinationField.of(name, FieldType.STRING));
+    // Braze documents 255 characters for attribute values: a longer value is rejected VALUE_TOO_LONG here rather
+    // than cut short by Braze
+    for (String name : List.of("first_name", "last_name", "country", "language", "home_city", "time_zone")) {
+      put(fields, new DestinationField(name, FieldType.STRING, true, MAX_ATTRIBUTE_CHARS, List.of(), false));
     }
+    put(fields, DestinationField.of("bio", FieldType.STRING));
+    put(fields, DestinationField.of("image_url", FieldType.STRING));
     put(fields, DestinationField.of("dob", FieldType.DATE));
     put(fields, enumField("gender", "M", "F", "O", "N", "P", "U"));
     put(fields, enumField("email_subscribe", "opted_in", "subscribed", "unsubscribed"));
@@ -136,7 +142,9 @@ public final class BrazeCatalog {
           case "String" -> FieldType.STRING;
           default -> FieldType.JSON;
         };
-        put(found, DestinationField.of(name, type));
+        put(found, type == FieldType.STRING
+            ? new DestinationField(name, type, true, MAX_ATTRIBUTE_CHARS, List.of(), false)
+            : DestinationField.of(name, type));
       }
       path = answer.nextPage();
     }

@@ -200,7 +200,7 @@ class BrazeConnectorRunnerTest {
     InProcessRun run = InProcessRun.of(dir, "write", config, catalog, input.lines());
 
     assertThat(run.exitCode()).as(run.messages().toString()).isZero();
-    EchoedStates.assertEchoed(input.states(), run.ofType("STATE"));
+    EchoedStates.assertEchoedPerStream(input.states(), run.ofType("STATE"));
     assertThat(EchoedStates.recordCount(run.ofType("STATE"))).isEqualTo(249);
     assertThat(EchoedStates.rejectedCount(run.ofType("STATE"))).isEqualTo(1);
     assertThat(braze.objects("users")).hasSize(100);
