@@ -34,8 +34,6 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   private static final String BUCKET = "rejected-records";
   private static final String BUCKET_PATH = "activation";
-  private static final int THROTTLES = 4;
-  private static final long THROTTLE_WINDOW_MILLIS = 1_000;
   private static final int SERVER_ERRORS = 3;
   private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(60);
 
@@ -113,24 +111,6 @@ class WriteResilienceAcceptanceTest extends AcceptanceTestBase {
 
   private static long countOutcome(EmulatorServer sandbox, String outcome) {
     return sandbox.requests().matching(e -> e.outcome().equals(outcome)).size();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource(CONNECTORS)
-  @Requires({Capability.THROTTLE_RETRY, Capability.READ_BACK})
-  void rateLimitStormIsRetriedUntilEveryRecordLands(ConnectorDescriptor connector) {
-    List<ObjectNode> records = records(connector, 40, 1);
-    PlatformSyncInput input = input(records, 10);
-    EmulatorServer sandbox = sandbox(connector);
-    // the vendor's answer names a 1 s window (instead of 10 s) so waiting it out stays quick
-    sandbox.faults().update(c -> c.withRateLimit(null, THROTTLE_WINDOW_MILLIS));
-    CommandResult result = harness(connector).write(connector.validConfig(sandbox), catalog(connector, 1, records),
-        input.lines(), armAfterAuthentication(connector, faults -> faults.throttleNext(THROTTLES)));
-    assertSucceeded(connector, result);
-    EchoedStates.assertEchoed(input.states(), result.states());
-    assertThat(EchoedStates.rejectedCount(result.states())).isZero();
-    assertThat(countOutcome(sandbox, "INJECTED_THROTTLE")).as("the sandbox did throttle").isEqualTo(THROTTLES);
-    assertLandedExactly(connector, records);
   }
 
   @ParameterizedTest(name = "{0}")
