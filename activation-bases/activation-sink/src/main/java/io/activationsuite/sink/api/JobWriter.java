@@ -8,8 +8,9 @@ import java.util.List;
  * poll -> per-record outcomes (Salesforce Bulk API 2.0 ingest jobs, Zendesk {@code job_status}). The
  * engine drives the life cycle itself: each call ({@link #submit}, {@link #poll}, {@link #results}) takes a
  * request slot only while it runs, never while a job runs; at most {@link JobLimits#maxJobsInFlight()} jobs
- * run at once; one shared poll schedule asks about up to {@link JobLimits#maxJobsPerPoll()} due jobs per
- * call; jobs start while input still arrives, and waiting records are spread over parallel jobs of at
+ * run at once; one shared poll schedule asks about up to {@link JobLimits#maxJobsPerPoll()} jobs per call
+ * (when a poll takes several, every running job of the writer rides along with the due ones, and new jobs are
+ * first polled where the writer's recent jobs finished); jobs start while input still arrives, and waiting records are spread over parallel jobs of at
  * least {@link JobLimits#minRecordsPerJob()} records. Keys stay locked from submission to results, so
  * ordering by matching key holds across jobs.
  *

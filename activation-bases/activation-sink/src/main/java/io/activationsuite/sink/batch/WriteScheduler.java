@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Scheduling: decides what is sent when. At most {@code concurrency} requests are in flight, each on a
  * virtual thread: plain batches, composed requests, job submissions and job polls alike. Asynchronous
  * jobs hold no request slot while they run: they wait on one shared poll schedule ({@link RunningJobs}),
- * due jobs of a writer are asked about together (up to its {@code maxJobsPerPoll}), and at most
+ * due jobs of a writer are asked about together (up to its {@code maxJobsPerPoll}, with its other running
+ * jobs riding along when a poll takes several), and at most
  * {@code maxJobsInFlight} run at once. Polls go before new requests, so running jobs finish and free their
  * keys first.
  *
@@ -285,7 +286,7 @@ public final class WriteScheduler {
       settle(settlement, () -> {
         List<RunningJob> started = new ArrayList<>();
         for (Settlement.Started job : settlement.started) {
-          started.add(new RunningJob(lane, job.job(), job.records(), now));
+          started.add(jobs.started(lane, job.job(), job.records(), now));
         }
         jobs.submitted(started);
       });
