@@ -333,21 +333,21 @@ public final class ZendeskEmulator implements Emulator {
       return ZendeskErrors.invalidPayload("job.action must be one of create, update, "
           + "create_or_update_by_external_id, delete, delete_by_external_id");
     }
-    return submit(items(job.path("items")), "custom_object_record_" + action,
+    return submit(items(job.path("items")), "items", "custom_object_record_" + action,
         (item, index) -> records.customRecordItem(object.get(), action, item, index));
   }
 
   private SandboxResponse bulkUsers(SandboxRequest request, boolean upsert) {
     if (!bulkImportEnabled) {
-      return ZendeskErrors.error(403, "Forbidden", "Bulk user import is not enabled for this account. "
-          + "The account owner can ask Zendesk Customer Support to enable it.");
+      return ZendeskErrors.dataImportsDisabled();
     }
-    return submit(items(body(request).path("users")), upsert ? "bulk_create_or_update_users" : "bulk_create_users",
+    return submit(items(body(request).path("users")), "users",
+        upsert ? "bulk_create_or_update_users" : "bulk_create_users",
         (item, index) -> records.upsertUser(item, index, upsert));
   }
 
   private SandboxResponse bulk(SandboxRequest request, String plural, String jobType, ItemProcessor processor) {
-    return submit(items(body(request).path(plural)), jobType, processor);
+    return submit(items(body(request).path(plural)), plural, jobType, processor);
   }
 
   /** update_many: a batch array with ids (or external ids), or one change applied to {@code ?ids=}. */
@@ -365,9 +365,9 @@ public final class ZendeskEmulator implements Emulator {
       for (String id : ids.or(() -> externalIds).get().split(",")) {
         items.add(((ObjectNode) change.deepCopy()).put(ids.isPresent() ? "id" : "external_id", id.trim()));
       }
-      return submit(items, jobType, processor);
+      return submit(items, ids.isPresent() ? "ids" : "external_ids", jobType, processor);
     }
-    return submit(items(body.path(plural)), jobType, processor);
+    return submit(items(body.path(plural)), plural, jobType, processor);
   }
 
   private SandboxResponse destroyMany(SandboxRequest request, String jobType, DeleteProcessor processor) {
@@ -381,7 +381,8 @@ public final class ZendeskEmulator implements Emulator {
       keys.add(Json.tree(id.trim()));
     }
     boolean byExternal = ids.isEmpty();
-    return submit(keys, jobType, (key, index) -> processor.delete(key.asText(), byExternal, index));
+    return submit(keys, byExternal ? "external_ids" : "ids", jobType,
+        (key, index) -> processor.delete(key.asText(), byExternal, index));
   }
 
   private SandboxResponse createOrUpdateOrganization(SandboxRequest request) {
@@ -493,7 +494,7 @@ public final class ZendeskEmulator implements Emulator {
     ObjectNode delete(String key, boolean byExternalId, int index);
   }
 
-  private SandboxResponse submit(List<JsonNode> items, String jobType, ItemProcessor processor) {
+  private SandboxResponse submit(List<JsonNode> items, String parameter, String jobType, ItemProcessor processor) {
     if (items == null) {
       return ZendeskErrors.invalidPayload("Expected an array of items");
     }
@@ -501,8 +502,7 @@ public final class ZendeskEmulator implements Emulator {
       return ZendeskErrors.error(400, "InvalidValue", "At least one item is required");
     }
     if (items.size() > MAX_ITEMS) {
-      return ZendeskErrors.error(400, "TooManyValues", "Too many items given (" + items.size() + "): at most "
-          + MAX_ITEMS + " per request");
+      return ZendeskErrors.tooManyValues(parameter, MAX_ITEMS);
     }
     List<JsonNode> copy = List.copyOf(items);
     Optional<ZendeskJob> job = jobs.submit(jobType, copy.size(), () -> {

@@ -6,7 +6,8 @@ import io.activationsuite.sandbox.SandboxResponse;
 
 /**
  * Zendesk's error bodies: the classic {@code {"error": ..., "description": ...}} shape of the Support API,
- * {@code RecordInvalid} with per-attribute {@code details}, and OAuth's {@code error_description}.
+ * {@code RecordInvalid} with per-attribute {@code details}, {@code TooManyValues} with {@code max_count},
+ * {@code Forbidden} with a {@code message}, and OAuth's {@code error_description}.
  */
 final class ZendeskErrors {
 
@@ -17,6 +18,30 @@ final class ZendeskErrors {
     ObjectNode body = Json.object();
     body.put("error", error).put("description", description);
     return SandboxResponse.json(status, body);
+  }
+
+  /**
+   * 400 when a parameter carries more values than allowed: Zendesk's {@code TooManyValues} shape (as in a
+   * Zendesk answer quoted in zenpy issue 624: {@code "Parameter X cannot specify more than N values"} and
+   * {@code max_count}).
+   */
+  static SandboxResponse tooManyValues(String parameter, int max) {
+    ObjectNode body = Json.object();
+    body.put("error", "TooManyValues")
+        .put("description", "Parameter " + parameter + " cannot specify more than " + max + " values")
+        .put("max_count", max);
+    return SandboxResponse.json(400, body);
+  }
+
+  /**
+   * 403 when bulk user import (data imports) is not enabled for the account: Zendesk's reference says a
+   * 403 Forbidden is returned; the body is the one third-party endpoint references quote
+   * ({@code "error": "Forbidden", "message": "Data imports are not enabled"}).
+   */
+  static SandboxResponse dataImportsDisabled() {
+    ObjectNode body = Json.object();
+    body.put("error", "Forbidden").put("message", "Data imports are not enabled");
+    return SandboxResponse.json(403, body);
   }
 
   /** 401 for missing or wrong credentials. */

@@ -88,7 +88,10 @@ class ZendeskJobsHttpTest {
     HttpResponse<String> response = http.post("/api/v2/users/create_many.json", users.toString());
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(ZdHttp.json(response).path("error").asText()).isEqualTo("TooManyValues");
+    JsonNode body = ZdHttp.json(response);
+    assertThat(body.path("error").asText()).isEqualTo("TooManyValues");
+    assertThat(body.path("description").asText()).isEqualTo("Parameter users cannot specify more than 100 values");
+    assertThat(body.path("max_count").asInt()).isEqualTo(100);
     assertThat(zendesk.activeJobs()).isZero();
   }
 
@@ -148,7 +151,8 @@ class ZendeskJobsHttpTest {
         "{\"users\":[{\"name\":\"Ana\",\"email\":\"ana@example.com\"}]}");
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(ZdHttp.json(response).path("description").asText()).contains("Bulk user import");
+    assertThat(ZdHttp.json(response).path("error").asText()).isEqualTo("Forbidden");
+    assertThat(ZdHttp.json(response).path("message").asText()).isEqualTo("Data imports are not enabled");
   }
 
   @Test

@@ -10,10 +10,11 @@ final class ZendeskErrors {
 
   private ZendeskErrors() {}
 
-  /** {@code error: description} from a classic or OAuth error body. */
+  /** {@code error: description} from a classic, {@code message} (403 Forbidden) or OAuth error body. */
   static String describe(JsonNode body) {
     String error = body.path("error").isTextual() ? body.path("error").asText() : body.path("error").toString();
-    String description = body.path("description").asText(body.path("error_description").asText(""));
+    String description = body.path("description").asText(body.path("message")
+        .asText(body.path("error_description").asText("")));
     String text = description.isEmpty() ? error : error + ": " + description;
     JsonNode details = body.path("details");
     return details.isMissingNode() || details.isNull() ? text : text + " " + details;

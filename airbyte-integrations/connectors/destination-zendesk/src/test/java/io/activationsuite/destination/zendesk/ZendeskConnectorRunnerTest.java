@@ -88,7 +88,8 @@ class ZendeskConnectorRunnerTest {
         .put("operation", "upsert").put("matching_key", "external_id");
     zendesk.bulkImportEnabled(false);
     JsonNode disabled = status(withUsers);
-    assertThat(disabled.path("message").asText()).contains("bulk user import is disabled");
+    assertThat(disabled.path("message").asText()).contains("bulk user import is disabled")
+        .contains("Data imports are not enabled");
   }
 
   @Test
