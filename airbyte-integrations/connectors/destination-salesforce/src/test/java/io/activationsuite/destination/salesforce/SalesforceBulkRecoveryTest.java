@@ -58,34 +58,28 @@ class SalesforceBulkRecoveryTest {
   @Test
   void aCloseThatArrivedButLostItsAnswerIsNotSentAgain(EmulatorServer server, SalesforceEmulator sf)
       throws Exception {
-    try (ApiSession session = open(config(server, "bulk"))) {
-      BatchWriter insert = session.writer(plan(session, "Contact", Operation.INSERT, null));
-      server.faults().onNext("PATCH", INGEST, new FaultDecision.LoseAnswer());
-
-      List<RecordOutcome> outcomes = insert.write(contacts());
-
-      assertThat(outcomes).hasSize(2).allMatch(o -> o instanceof RecordOutcome.Accepted);
-      assertThat(server.requests().count("PATCH", "/services/data/")).as("one UploadComplete, no second")
-          .isEqualTo(1);
-      assertThat(sf.jobs()).singleElement().extracting(BulkJobInfo::state).isEqualTo(BulkJobState.JobComplete);
-      assertThat(sf.records("Contact")).hasSize(2);
-    }
+    insertWithAFaultOnTheClose(server, sf, new FaultDecision.LoseAnswer(), 1);
   }
 
   @Test
   void aCloseThatNeverArrivedIsSentAgainAfterTheJobIsSeenStillOpen(EmulatorServer server, SalesforceEmulator sf)
       throws Exception {
+    insertWithAFaultOnTheClose(server, sf, new FaultDecision.Reset(), 2);
+  }
+
+  private static void insertWithAFaultOnTheClose(EmulatorServer server, SalesforceEmulator sf, FaultDecision fault,
+      int expectedCloses) throws Exception {
     try (ApiSession session = open(config(server, "bulk"))) {
       BatchWriter insert = session.writer(plan(session, "Contact", Operation.INSERT, null));
-      server.faults().onNext("PATCH", INGEST, new FaultDecision.Reset());
+      server.faults().onNext("PATCH", INGEST, fault);
 
       List<RecordOutcome> outcomes = insert.write(contacts());
 
       assertThat(outcomes).hasSize(2).allMatch(o -> o instanceof RecordOutcome.Accepted);
-      assertThat(server.requests().count("PATCH", "/services/data/")).as("the lost close and its resend")
-          .isEqualTo(2);
+      assertThat(server.requests().count("PATCH", "/services/data/")).as("UploadComplete calls")
+          .isEqualTo(expectedCloses);
       assertThat(sf.jobs()).singleElement().extracting(BulkJobInfo::state).isEqualTo(BulkJobState.JobComplete);
-      assertThat(sf.records("Contact")).hasSize(2);
+      assertThat(sf.records("Contact")).as("each row once").hasSize(2);
     }
   }
 }
