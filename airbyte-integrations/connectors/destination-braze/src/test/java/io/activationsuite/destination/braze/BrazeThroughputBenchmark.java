@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,19 +56,8 @@ public final class BrazeThroughputBenchmark {
 
   private static void run(int profiles, int concurrency, ObjectNode config, String url, Process emulator)
       throws Exception {
-    List<String> lines = new ArrayList<>(profiles + profiles / 5_000 + 2);
-    for (int i = 0; i < profiles; i++) {
-      lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{"
-          + "\"external_id\":\"user-" + i + "\",\"first_name\":\"First" + i + "\",\"last_name\":\"Last\","
-          + "\"email\":\"user" + i + "@example.com\",\"country\":\"FR\",\"health_segment\":\""
-          + (i % 3 == 0 ? "at_risk" : "healthy") + "\",\"score\":" + (i % 100) + "}}}");
-      if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
-        lines.add("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-            + "{\"name\":\"profiles\"},\"stream_state\":{\"at\":" + i + "}}}}");
-      }
-    }
-    lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
-        + "{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}");
+    // generated while the connector reads it, as a pipe delivers a user's records: the input is never resident
+    InputStream stdin = new LineStream(profiles);
     ObjectNode sample = BrazeFixtures.MAPPER.createObjectNode().put("external_id", "x").put("first_name", "x")
         .put("last_name", "x").put("email", "x").put("country", "x").put("health_segment", "x").put("score", 1);
     String catalog = ConfiguredCatalogs.forSync(1).stream("profiles", "users", "append_dedup",
@@ -78,7 +67,7 @@ public final class BrazeThroughputBenchmark {
     long cpu0 = os.getProcessCpuTime();
     long emulatorCpu0 = cpuNanos(emulator);
     long t0 = System.nanoTime();
-    InProcessRun run = InProcessRun.of(dir, "write", config, catalog, lines);
+    InProcessRun run = InProcessRun.of(dir, "write", config, catalog, stdin);
     double seconds = (System.nanoTime() - t0) / 1e9;
     double connectorCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     double emulatorCpu = (cpuNanos(emulator) - emulatorCpu0) / 1e9;
@@ -122,6 +111,62 @@ public final class BrazeThroughputBenchmark {
       if ("ERROR".equals(trace.path("trace").path("type").asText())) {
         System.out.println("error: " + trace.path("trace").path("error").path("message").asText());
       }
+    }
+  }
+
+  /** The benchmark's stdin, one line at a time: profiles with a STATE every 5,000, then the stream's end. */
+  private static final class LineStream extends InputStream {
+    private final int profiles;
+    private int next;
+    private boolean done;
+    private byte[] line = new byte[0];
+    private int at;
+
+    LineStream(int profiles) {
+      this.profiles = profiles;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (at == line.length && !advance()) {
+        return -1;
+      }
+      int n = Math.min(length, line.length - at);
+      System.arraycopy(line, at, buffer, offset, n);
+      at += n;
+      return n;
+    }
+
+    private boolean advance() {
+      if (done) {
+        return false;
+      }
+      int i = next++;
+      StringBuilder text = new StringBuilder(512);
+      if (i < profiles) {
+        text.append("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{")
+            .append("\"external_id\":\"user-").append(i).append("\",\"first_name\":\"First").append(i)
+            .append("\",\"last_name\":\"Last\",\"email\":\"user").append(i).append("@example.com\",")
+            .append("\"country\":\"FR\",\"health_segment\":\"").append(i % 3 == 0 ? "at_risk" : "healthy")
+            .append("\",\"score\":").append(i % 100).append("}}}\n");
+        if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
+          text.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":")
+              .append("{\"name\":\"profiles\"},\"stream_state\":{\"at\":").append(i).append("}}}}\n");
+        }
+      } else {
+        text.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,")
+            .append("\"stream_status\":{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}\n");
+        done = true;
+      }
+      line = text.toString().getBytes(StandardCharsets.UTF_8);
+      at = 0;
+      return true;
     }
   }
 
