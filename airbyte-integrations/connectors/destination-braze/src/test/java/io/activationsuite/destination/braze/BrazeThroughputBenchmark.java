@@ -40,7 +40,8 @@ public final class BrazeThroughputBenchmark {
     // the emulator stands in for Braze's servers, whose CPU a user never pays: it runs with a JIT and collector
     // that cost least on a short run (C1 only, serial GC), so it takes less of the cores the connector needs
     Process emulator = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", sandboxJar, "-e", "braze", "--latency", Integer.toString(LATENCY_MILLIS), "--exit-on-stdin-close")
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", sandboxJar, "-e", "braze", "--latency",
+        Integer.toString(LATENCY_MILLIS), "--exit-on-stdin-close")
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       String banner = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))
@@ -105,10 +106,12 @@ public final class BrazeThroughputBenchmark {
         LATENCY_MILLIS);
     System.out.printf("concurrency ceiling     %.0f records/s (%d in flight x 75 / mean handling)%n", pacingCeiling,
         concurrency);
-    System.out.printf("CPU connector           %.1f s = %.0f %% of %d cores over the run%n", connectorCpu,
-        100 * connectorCpu / (seconds * cores), cores);
-    System.out.printf("CPU emulator            %.1f s = %.0f %% of %d cores over the run%n", emulatorCpu,
-        100 * emulatorCpu / (seconds * cores), cores);
+    System.out.printf("CPU connector           %.1f s = %.0f %% of %d cores over the run, %.0f us per profile%n",
+        connectorCpu, 100 * connectorCpu / (seconds * cores), cores, connectorCpu * 1e6 / profiles);
+    System.out.printf("CPU emulator            %.1f s = %.0f %% of %d cores over the run, %.0f us per profile%n",
+        emulatorCpu, 100 * emulatorCpu / (seconds * cores), cores, emulatorCpu * 1e6 / profiles);
+    System.out.println("CPU by thread kind      since each JVM started (Linux /proc): connector "
+        + threadKinds(ProcessHandle.current().pid()) + "; emulator " + threadKinds(emulator.pid()));
     for (JsonNode trace : run.ofType("TRACE")) {
       if ("ERROR".equals(trace.path("trace").path("type").asText())) {
         System.out.println("error: " + trace.path("trace").path("error").path("message").asText());
@@ -170,6 +173,25 @@ public final class BrazeThroughputBenchmark {
       at = 0;
       return true;
     }
+  }
+
+  /** CPU seconds of a process's live threads by kind: JIT compiler, garbage collector (and VM thread), the rest. */
+  private static String threadKinds(long pid) {
+    double[] seconds = new double[3];
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+        int kind = name.contains("CompilerThre") ? 0
+            : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : 2;
+        seconds[kind] += cpu;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return "n/a (" + e.getMessage() + ")";
+    }
+    return String.format("JIT %.1f s, GC %.1f s, rest %.1f s", seconds[0], seconds[1], seconds[2]);
   }
 
   private static long cpuNanos(Process process) {
