@@ -149,11 +149,6 @@ public final class BrazeHttp implements AutoCloseable {
     return execute(client, endpoint.key.mark(postRequest(path, body, Idempotency.IDEMPOTENT)));
   }
 
-  /** {@code POST path} of an idempotent request whose JSON body is already written, retried as {@link #post}. */
-  public Answer post(Endpoint endpoint, String path, byte[] json) throws IOException {
-    return execute(client, endpoint.key.mark(postRequest(path, json, Idempotency.IDEMPOTENT)));
-  }
-
   /**
    * {@code POST path} of a request Braze must not apply twice: the shared client re-sends it only when Braze
    * did not process it (429, 503, a connection that never opened).
@@ -161,17 +156,13 @@ public final class BrazeHttp implements AutoCloseable {
    * @throws io.activationsuite.sink.api.DeliveryUncertainException when the request may have been applied
    *     (timeout, reset, other 5xx)
    */
-  public Answer postOnce(Endpoint endpoint, String path, byte[] json) throws IOException {
-    return execute(client, endpoint.key.mark(postRequest(path, json, Idempotency.NOT_IDEMPOTENT)));
+  public Answer postOnce(Endpoint endpoint, String path, JsonNode body) throws IOException {
+    return execute(client, endpoint.key.mark(postRequest(path, body, Idempotency.NOT_IDEMPOTENT)));
   }
 
   private Request postRequest(String path, JsonNode body, Idempotency idempotency) throws IOException {
-    return postRequest(path, MAPPER.writeValueAsBytes(body), idempotency);
-  }
-
-  private Request postRequest(String path, byte[] json, Idempotency idempotency) {
     return idempotency.mark(new Request.Builder().url(BaseUrls.resolve(base, path))
-        .post(RequestBody.create(json, JSON)).build());
+        .post(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON)).build());
   }
 
   private Answer execute(ApiClient client, Request request) throws IOException {

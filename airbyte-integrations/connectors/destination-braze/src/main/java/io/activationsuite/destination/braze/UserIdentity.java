@@ -27,25 +27,13 @@ final class UserIdentity {
     return PRECEDENCE.stream().filter(f -> payload.hasNonNull(f) && !payload.get(f).asText().isBlank()).findFirst();
   }
 
-  /** The error of an identifier {@code key} that cannot be written (an alias without its label), if any. */
-  static Optional<String> check(ObjectNode payload, String key) {
+  /** Writes the identifier {@code key} into {@code target}; an alias needs its label, else the error. */
+  static Optional<String> write(ObjectNode payload, String key, ObjectNode target) {
     if (key.equals(BrazeCatalog.ALIAS_NAME)) {
       JsonNode label = payload.get(BrazeCatalog.ALIAS_LABEL);
       if (label == null || label.isNull() || label.asText().isBlank()) {
         return Optional.of("user_alias_name needs user_alias_label (the alias's label) in the same record");
       }
-    }
-    return Optional.empty();
-  }
-
-  /** Writes the identifier {@code key} into {@code target}; an alias needs its label, else the error. */
-  static Optional<String> write(ObjectNode payload, String key, ObjectNode target) {
-    Optional<String> error = check(payload, key);
-    if (error.isPresent()) {
-      return error;
-    }
-    if (key.equals(BrazeCatalog.ALIAS_NAME)) {
-      JsonNode label = payload.get(BrazeCatalog.ALIAS_LABEL);
       target.putObject("user_alias").put("alias_name", payload.get(key).asText()).put("alias_label",
           label.asText());
     } else {
