@@ -108,8 +108,12 @@ class AsyncJobsTest {
   }
 
   private ActivationWriteSession session(JobWriter<?> writer, int concurrency) {
+    return session(writer, concurrency, Duration.ofMillis(20));
+  }
+
+  private ActivationWriteSession session(JobWriter<?> writer, int concurrency, Duration linger) {
     return new ActivationWriteSession(List.of(new ActivationWriteSession.StreamWriter(UPSERT, writer)),
-        fixture.store, EngineOptions.defaults().withLinger(Duration.ofMillis(20)).withConcurrency(concurrency),
+        fixture.store, EngineOptions.defaults().withLinger(linger).withConcurrency(concurrency),
         (level, message) -> fixture.logs.add(level + " " + message), Clock.systemUTC());
   }
 
@@ -172,7 +176,9 @@ class AsyncJobsTest {
   void givenRecordsThatFitOneJob_whenFlushed_thenTheyAreSpreadOverParallelJobsOfAtLeastTheMinimum()
       throws Exception {
     FakeJobs jobs = new FakeJobs(1_000, limits(4, 10, 10), submitted -> true);
-    try (ActivationWriteSession session = session(jobs, 8)) {
+    // a linger longer than the test: jobs start because the minimum is waiting, never because a slow machine
+    // let the linger fire with a few records
+    try (ActivationWriteSession session = session(jobs, 8, Duration.ofMinutes(1))) {
       accept(session, 100);
       // four jobs of 10 started while input arrived; the 60 records behind them are spread over 4 jobs
       jobs.gate.countDown();
