@@ -101,7 +101,7 @@ public final class ReportPrinter {
         }
       }
       for (JsonNode request : requests) {
-        out.println(Terminal.fit("    first request as it would be sent: " + request.path("method").asText() + " "
+        out.println(Terminal.fit("    would send: " + request.path("method").asText() + " "
             + request.path("path").asText(), Terminal.WIDTH));
         List<String> lines = request.path("body").asText("").lines().toList();
         lines.stream().limit(BODY_LINES).forEach(line -> out.println(Terminal.fit("      " + line, Terminal.WIDTH)));

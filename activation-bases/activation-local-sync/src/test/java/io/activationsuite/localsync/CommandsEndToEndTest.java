@@ -65,6 +65,12 @@ class CommandsEndToEndTest {
     }
   }
 
+  /** {@code run} of {@code file} on this test's sandbox. */
+  private int runOnSandbox(ByteArrayOutputStream out, Path file) {
+    return execute(out, "run", "--no-progress", "--sandbox-url", hubspot.baseUrl().toString(), "--output",
+        dir.toString(), file.toString());
+  }
+
   @Test
   void givenTheHubSpotConnector_whenObjectsAreListed_thenContactsShowModesKeysAndFieldsWithinHundredColumns()
       throws Exception {
@@ -115,8 +121,7 @@ class CommandsEndToEndTest {
     Path file = syncFile("contacts", OWNED_PEOPLE, "    lookups: {hubspot_owner_id: owner_by_email}\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int exit = execute(out, "run", "--no-progress", "--sandbox-url", hubspot.baseUrl().toString(), "--output",
-        dir.toString(), file.toString());
+    int exit = runOnSandbox(out, file);
 
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(text).isZero();
@@ -132,8 +137,7 @@ class CommandsEndToEndTest {
     Path file = syncFile("contacts", OWNED_PEOPLE, "    lookups: {hubspot_owner_id: owner_by_mail}\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int exit = execute(out, "run", "--no-progress", "--sandbox-url", hubspot.baseUrl().toString(), "--output",
-        dir.toString(), file.toString());
+    int exit = runOnSandbox(out, file);
 
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("check failed").contains("owner_by_mail")
@@ -150,8 +154,7 @@ class CommandsEndToEndTest {
     int exit;
     try {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = execute(out, "run", "--no-progress", "--sandbox-url", hubspot.baseUrl().toString(), "--output",
-          dir.toString(), file.toString());
+      exit = runOnSandbox(out, file);
     } finally {
       System.setErr(saved);
     }

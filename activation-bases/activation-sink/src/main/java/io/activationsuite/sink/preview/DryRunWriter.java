@@ -2,6 +2,7 @@ package io.activationsuite.sink.preview;
 
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchWriter;
+import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.RecordOutcome;
 import java.util.ArrayList;
@@ -29,9 +30,14 @@ public final class DryRunWriter implements BatchWriter {
     return real.limits();
   }
 
+  /**
+   * A job writer's real run fills jobs with what is waiting (at least its minimum job size), so its preview
+   * fills batches too: the first batch then takes the path a real job takes (Salesforce auto: Bulk, not
+   * Collections).
+   */
   @Override
   public boolean prefersFullBatches() {
-    return real.prefersFullBatches();
+    return real.prefersFullBatches() || real instanceof JobWriter<?>;
   }
 
   @Override
