@@ -9,6 +9,8 @@ import io.activationsuite.sink.api.FieldType;
 import io.activationsuite.sink.api.ObjectOperation;
 import io.activationsuite.sink.api.OpenFields;
 import io.activationsuite.sink.api.Operation;
+import io.activationsuite.sink.http.ratelimit.ThrottledRead;
+import io.activationsuite.sink.http.ratelimit.ThrottledUntilException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,17 +115,18 @@ public final class BrazeCatalog {
       throws IOException {
     Map<String, DestinationField> found = new LinkedHashMap<>();
     String path = "custom_attributes";
-    Instant giveUp = http.now().plus(MAX_DISCOVERY_WAIT);
+    ThrottledRead reads = http.throttledReads(MAX_DISCOVERY_WAIT);
     while (path != null) {
-      BrazeHttp.Answer answer = http.getOnce(BrazeHttp.Endpoint.EXPORT, path);
-      if (answer.status() == 429) {
-        Instant reset = http.now().plusSeconds(answer.retryAfterSeconds());
-        if (reset.isAfter(giveUp)) {
-          throttled.accept(reset);
-          return;
-        }
-        http.pause(answer.retryAfterSeconds());
-        continue;
+      String page = path;
+      BrazeHttp.Answer answer;
+      try {
+        answer = reads.read("list custom attributes (GET /custom_attributes)", () -> {
+          BrazeHttp.Answer a = http.getOnce(BrazeHttp.Endpoint.EXPORT, page);
+          return a.status() == 429 ? reads.throttledFor(a.retryAfterSeconds()) : new ThrottledRead.Attempt.Done<>(a);
+        });
+      } catch (ThrottledUntilException e) {
+        throttled.accept(e.reset());
+        return;
       }
       if (answer.status() == 403) {
         LOG.warn("Custom attributes are not listed: the REST API key lacks custom_attributes.get");

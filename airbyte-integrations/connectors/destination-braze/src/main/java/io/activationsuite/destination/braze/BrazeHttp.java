@@ -15,6 +15,7 @@ import io.activationsuite.sink.http.ratelimit.KeyedRateLimiter;
 import io.activationsuite.sink.http.ratelimit.RateLimitHeaders;
 import io.activationsuite.sink.http.ratelimit.RateLimitSignalParser;
 import io.activationsuite.sink.http.ratelimit.RateLimits;
+import io.activationsuite.sink.http.ratelimit.ThrottledRead;
 import io.activationsuite.sink.http.retry.RetryPolicy;
 import io.activationsuite.sink.http.retry.Verdict;
 import io.activationsuite.sink.http.time.Waiter;
@@ -85,11 +86,16 @@ public final class BrazeHttp implements AutoCloseable {
 
   /** Clients for every endpoint class of the config's instance. */
   public BrazeHttp(BrazeConfig config, Clock clock, int concurrency) {
+    this(config, clock, Waiter.system(clock), concurrency);
+  }
+
+  /** As {@link #BrazeHttp(BrazeConfig, Clock, int)}, every wait through {@code waiter} (tests: virtual time). */
+  BrazeHttp(BrazeConfig config, Clock clock, Waiter waiter, int concurrency) {
     this.http = HttpClientFactory.create(HttpClientSettings.defaults("activation-suite-destination-braze",
         Math.max(1, concurrency))).newBuilder().addInterceptor(this::retryAfterFromReset).build();
     this.base = config.restEndpoint();
     this.clock = clock;
-    this.waiter = Waiter.system(clock);
+    this.waiter = waiter;
     Map<RateKey, Integer> budgets = Map.of(Endpoint.TRACK.key, config.trackRequestsPer3Seconds(),
         Endpoint.USERS.key, config.userRequestsPerMinute(), Endpoint.SUBSCRIPTION.key,
         config.subscriptionRequestsPerMinute(), Endpoint.EXPORT.key, 1_000);
@@ -133,19 +139,9 @@ public final class BrazeHttp implements AutoCloseable {
         .build()));
   }
 
-  /** Waits {@code seconds} (a 429's reset) on this client's clock. */
-  public void pause(long seconds) throws InterruptedIOException {
-    try {
-      waiter.sleepUntil(clock.instant().plusSeconds(seconds));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for Braze's rate limit");
-    }
-  }
-
-  /** The current instant of this client's clock. */
-  public java.time.Instant now() {
-    return clock.instant();
+  /** Reads that wait for Braze's rate-limit reset up to {@code bound}, on this client's clock. */
+  public ThrottledRead throttledReads(Duration bound) {
+    return ThrottledRead.within("Braze", bound, clock, waiter);
   }
 
   /** {@code POST path} of an idempotent request, retried on 429, 5xx and I/O errors. */

@@ -9,10 +9,9 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
 import io.activationsuite.sink.api.FieldMapping;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.sink.http.ratelimit.ThrottledUntilException;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class BrazeSession implements ApiSession {
     if (until == null) {
       return;
     }
-    String retry = DateTimeFormatter.ISO_INSTANT.format(until.truncatedTo(ChronoUnit.SECONDS));
+    String retry = ThrottledUntilException.format(until);
     List<String> custom = plan.fieldMappings().stream().map(FieldMapping::destination)
         .filter(f -> !BrazeCatalog.standardAttribute(f.split("\\.")[0])).toList();
     if (!custom.isEmpty()) {

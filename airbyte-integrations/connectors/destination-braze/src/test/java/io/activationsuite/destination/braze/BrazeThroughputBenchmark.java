@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,8 +37,11 @@ public final class BrazeThroughputBenchmark {
     int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     String sandboxJar = System.getProperty("bench.sandboxJar");
+    // the emulator stands in for Braze's servers, whose CPU a user never pays: it runs with a JIT and collector
+    // that cost least on a short run (C1 only, serial GC), so it takes less of the cores the connector needs
     Process emulator = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-        "-jar", sandboxJar, "-e", "braze", "--latency", Integer.toString(LATENCY_MILLIS), "--exit-on-stdin-close")
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", sandboxJar, "-e", "braze", "--latency",
+        Integer.toString(LATENCY_MILLIS), "--exit-on-stdin-close")
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       String banner = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))
@@ -56,19 +59,8 @@ public final class BrazeThroughputBenchmark {
 
   private static void run(int profiles, int concurrency, ObjectNode config, String url, Process emulator)
       throws Exception {
-    List<String> lines = new ArrayList<>(profiles + profiles / 5_000 + 2);
-    for (int i = 0; i < profiles; i++) {
-      lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{"
-          + "\"external_id\":\"user-" + i + "\",\"first_name\":\"First" + i + "\",\"last_name\":\"Last\","
-          + "\"email\":\"user" + i + "@example.com\",\"country\":\"FR\",\"health_segment\":\""
-          + (i % 3 == 0 ? "at_risk" : "healthy") + "\",\"score\":" + (i % 100) + "}}}");
-      if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
-        lines.add("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-            + "{\"name\":\"profiles\"},\"stream_state\":{\"at\":" + i + "}}}}");
-      }
-    }
-    lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
-        + "{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}");
+    // generated while the connector reads it, as a pipe delivers a user's records: the input is never resident
+    InputStream stdin = new LineStream(profiles);
     ObjectNode sample = BrazeFixtures.MAPPER.createObjectNode().put("external_id", "x").put("first_name", "x")
         .put("last_name", "x").put("email", "x").put("country", "x").put("health_segment", "x").put("score", 1);
     String catalog = ConfiguredCatalogs.forSync(1).stream("profiles", "users", "append_dedup",
@@ -78,7 +70,7 @@ public final class BrazeThroughputBenchmark {
     long cpu0 = os.getProcessCpuTime();
     long emulatorCpu0 = cpuNanos(emulator);
     long t0 = System.nanoTime();
-    InProcessRun run = InProcessRun.of(dir, "write", config, catalog, lines);
+    InProcessRun run = InProcessRun.of(dir, "write", config, catalog, stdin);
     double seconds = (System.nanoTime() - t0) / 1e9;
     double connectorCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     double emulatorCpu = (cpuNanos(emulator) - emulatorCpu0) / 1e9;
@@ -114,15 +106,92 @@ public final class BrazeThroughputBenchmark {
         LATENCY_MILLIS);
     System.out.printf("concurrency ceiling     %.0f records/s (%d in flight x 75 / mean handling)%n", pacingCeiling,
         concurrency);
-    System.out.printf("CPU connector           %.1f s = %.0f %% of %d cores over the run%n", connectorCpu,
-        100 * connectorCpu / (seconds * cores), cores);
-    System.out.printf("CPU emulator            %.1f s = %.0f %% of %d cores over the run%n", emulatorCpu,
-        100 * emulatorCpu / (seconds * cores), cores);
+    System.out.printf("CPU connector           %.1f s = %.0f %% of %d cores over the run, %.0f us per profile%n",
+        connectorCpu, 100 * connectorCpu / (seconds * cores), cores, connectorCpu * 1e6 / profiles);
+    System.out.printf("CPU emulator            %.1f s = %.0f %% of %d cores over the run, %.0f us per profile%n",
+        emulatorCpu, 100 * emulatorCpu / (seconds * cores), cores, emulatorCpu * 1e6 / profiles);
+    System.out.println("CPU by thread kind      since each JVM started (Linux /proc): connector "
+        + threadKinds(ProcessHandle.current().pid()) + "; emulator " + threadKinds(emulator.pid()));
     for (JsonNode trace : run.ofType("TRACE")) {
       if ("ERROR".equals(trace.path("trace").path("type").asText())) {
         System.out.println("error: " + trace.path("trace").path("error").path("message").asText());
       }
     }
+  }
+
+  /** The benchmark's stdin, one line at a time: profiles with a STATE every 5,000, then the stream's end. */
+  private static final class LineStream extends InputStream {
+    private final int profiles;
+    private int next;
+    private boolean done;
+    private byte[] line = new byte[0];
+    private int at;
+
+    LineStream(int profiles) {
+      this.profiles = profiles;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (at == line.length && !advance()) {
+        return -1;
+      }
+      int n = Math.min(length, line.length - at);
+      System.arraycopy(line, at, buffer, offset, n);
+      at += n;
+      return n;
+    }
+
+    private boolean advance() {
+      if (done) {
+        return false;
+      }
+      int i = next++;
+      StringBuilder text = new StringBuilder(512);
+      if (i < profiles) {
+        text.append("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{")
+            .append("\"external_id\":\"user-").append(i).append("\",\"first_name\":\"First").append(i)
+            .append("\",\"last_name\":\"Last\",\"email\":\"user").append(i).append("@example.com\",")
+            .append("\"country\":\"FR\",\"health_segment\":\"").append(i % 3 == 0 ? "at_risk" : "healthy")
+            .append("\",\"score\":").append(i % 100).append("}}}\n");
+        if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
+          text.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":")
+              .append("{\"name\":\"profiles\"},\"stream_state\":{\"at\":").append(i).append("}}}}\n");
+        }
+      } else {
+        text.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,")
+            .append("\"stream_status\":{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}\n");
+        done = true;
+      }
+      line = text.toString().getBytes(StandardCharsets.UTF_8);
+      at = 0;
+      return true;
+    }
+  }
+
+  /** CPU seconds of a process's live threads by kind: JIT compiler, garbage collector (and VM thread), the rest. */
+  private static String threadKinds(long pid) {
+    double[] seconds = new double[3];
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+        int kind = name.contains("CompilerThre") ? 0
+            : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : 2;
+        seconds[kind] += cpu;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return "n/a (" + e.getMessage() + ")";
+    }
+    return String.format("JIT %.1f s, GC %.1f s, rest %.1f s", seconds[0], seconds[1], seconds[2]);
   }
 
   private static long cpuNanos(Process process) {

@@ -6,6 +6,7 @@ import io.activationsuite.protocol.runner.DestinationRunner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,12 @@ import java.util.List;
 record InProcessRun(int exitCode, List<JsonNode> messages) {
 
   static InProcessRun of(Path dir, String command, JsonNode config, String catalog, List<String> stdin) {
+    return of(dir, command, config, catalog,
+        new ByteArrayInputStream(String.join("\n", stdin).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** As {@link #of(Path, String, JsonNode, String, List)}, reading stdin from a stream (a pipe, as a user's run). */
+  static InProcessRun of(Path dir, String command, JsonNode config, String catalog, InputStream stdin) {
     List<String> args = new ArrayList<>(List.of(command));
     try {
       if (config != null) {
@@ -29,8 +36,7 @@ record InProcessRun(int exitCode, List<JsonNode> messages) {
       throw new UncheckedIOException(e);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = DestinationRunner.run(args.toArray(String[]::new),
-        new ByteArrayInputStream(String.join("\n", stdin).getBytes(StandardCharsets.UTF_8)), out);
+    int code = DestinationRunner.run(args.toArray(String[]::new), stdin, out);
     List<JsonNode> messages = new ArrayList<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
       if (!line.isBlank()) {
