@@ -93,14 +93,16 @@ public final class LocalSync {
     if (options.preview()) {
       config.put("dry_run", true);
     }
-    String configJson = config.toString();
     try (ModelReader reader = new ModelReader(file.database(), file.baseDirectory(), file.setup())) {
       Map<SyncFile.StreamSpec, String> queries = new LinkedHashMap<>();
+      Map<SyncFile.StreamSpec, List<String>> columns = new LinkedHashMap<>();
       for (SyncFile.StreamSpec stream : file.streams()) {
         String query = ModelReader.mappedQuery(stream.query(), stream.fields());
-        reader.validate(stream.name(), query);
+        columns.put(stream, reader.validate(stream.name(), query));
         queries.put(stream, query);
       }
+      LookupMappings.addTo(config, file, columns);
+      String configJson = config.toString();
       String specError = runSpec();
       if (specError != null) {
         return failed(rejectedDirectory, specError);

@@ -166,9 +166,11 @@ public final class LocalSyncMain {
         LocalSync.Options options = new LocalSync.Options(preview, sync.fullResync,
             remote.containsKey(file.destination()) || started == null ? file.snapshotPath() : null,
             endpoint == null ? "account" : endpoint.target(), !sync.noProgress && terminal.interactive(), terminal);
-        out.printf("%n%s %s -> %s%s%n", preview ? "Previewing" : "Syncing", Terminal.fit(file.path().getFileName()
-            + " " + streamNames(file), 60), file.destination(),
-            endpoint != null ? " (sandbox at " + endpoint.baseUrl() + ")" : "");
+        out.printf("%n%s%n", Terminal.fit((preview ? "Previewing " : "Syncing ") + file.path().getFileName() + " "
+            + streamNames(file) + " -> " + file.destination(), Terminal.WIDTH));
+        if (endpoint != null) {
+          out.println(Terminal.fit("  sandbox at " + endpoint.baseUrl(), Terminal.WIDTH));
+        }
         LocalSync localSync = new LocalSync(file, launcherFor(sync, file.destination(), rejectedDir), values,
             System.err, options);
         SyncResult result = localSync.run(syncId, rejectedDir);

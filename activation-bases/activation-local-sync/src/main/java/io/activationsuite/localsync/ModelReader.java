@@ -84,11 +84,17 @@ public final class ModelReader implements AutoCloseable {
    * Checks a stream's query without running it (DuckDB prepares it: unknown tables, columns, functions
    * and syntax errors show up here), so a bad query stops the run before anything is sent.
    *
+   * @return the query's column names, in order
    * @throws UserError naming the stream with DuckDB's message
    */
-  public void validate(String stream, String query) {
+  public List<String> validate(String stream, String query) {
     try (PreparedStatement prepared = connection.prepareStatement(query)) {
-      prepared.getMetaData();
+      ResultSetMetaData meta = prepared.getMetaData();
+      List<String> columns = new java.util.ArrayList<>(meta.getColumnCount());
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(meta.getColumnLabel(i));
+      }
+      return columns;
     } catch (SQLException e) {
       throw new UserError("stream '" + stream + "': its query fails: " + e.getMessage().strip(), e);
     }

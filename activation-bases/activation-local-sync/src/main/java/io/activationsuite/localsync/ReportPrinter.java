@@ -14,6 +14,8 @@ import java.util.Map;
  * reason with examples from every stream, and for a preview what would be sent.
  */
 public final class ReportPrinter {
+  /** Lines of a planned request's body shown (a CSV upload's header and first rows). */
+  private static final int BODY_LINES = 6;
   private static final String ROW = "  %-20s %-14s %-12s %8s %8s %8s %7s %9s";
   private final PrintStream out;
   private final Terminal terminal;
@@ -92,8 +94,20 @@ public final class ReportPrinter {
         out.println(terminal.yellow(String.format("    would be rejected: %-24s %,d", reason.getKey(),
             reason.getValue().asLong())));
       }
-      for (JsonNode payload : report.path("payloads")) {
-        out.println(Terminal.fit("    " + payload, Terminal.WIDTH));
+      JsonNode requests = report.path("first_requests");
+      if (requests.isEmpty()) {
+        for (JsonNode payload : report.path("payloads")) {
+          out.println(Terminal.fit("    " + payload, Terminal.WIDTH));
+        }
+      }
+      for (JsonNode request : requests) {
+        out.println(Terminal.fit("    would send: " + request.path("method").asText() + " "
+            + request.path("path").asText(), Terminal.WIDTH));
+        List<String> lines = request.path("body").asText("").lines().toList();
+        lines.stream().limit(BODY_LINES).forEach(line -> out.println(Terminal.fit("      " + line, Terminal.WIDTH)));
+        if (lines.size() > BODY_LINES) {
+          out.printf("      (%,d more lines)%n", lines.size() - BODY_LINES);
+        }
       }
     }
   }

@@ -25,7 +25,11 @@ public record SyncFile(
     @JsonProperty(access = JsonProperty.Access.READ_ONLY) Path baseDirectory,
     @JsonProperty(access = JsonProperty.Access.READ_ONLY) Path path) {
 
-  /** One model query written to one destination object. */
+  /**
+   * One model query written to one destination object. {@code lookups} maps a destination field (a column
+   * of the query, after {@code fields}) to a lookup the connector offers (e.g. {@code OwnerId:
+   * user_by_email}): the column holds an email and the connector writes the id it resolves to.
+   */
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record StreamSpec(
       String name,
@@ -37,7 +41,8 @@ public record SyncFile(
       @JsonProperty("primary_key") String primaryKey,
       Map<String, String> fields,
       @JsonProperty("state_every") Integer stateEvery,
-      @JsonProperty("on_removed") Removal onRemoved) {
+      @JsonProperty("on_removed") Removal onRemoved,
+      Map<String, String> lookups) {
 
     public int stateEveryOrDefault() {
       return stateEvery == null || stateEvery < 1 ? 1_000 : stateEvery;
@@ -46,6 +51,11 @@ public record SyncFile(
     /** The column that identifies a row for change data capture: primary_key, else the matching key. */
     public String changeKey() {
       return primaryKey != null ? primaryKey : matchingKey;
+    }
+
+    /** Whether some field of this stream is resolved by a lookup. */
+    public boolean hasLookups() {
+      return lookups != null && !lookups.isEmpty();
     }
 
     /** The name of the companion stream that carries this stream's removals. */

@@ -61,6 +61,15 @@ public final class SyncFileLoader {
       require(stream.mode() != null && MODES.contains(stream.mode()), at + ": 'mode' must be one of " + MODES);
       require(stream.mode().equals("append") || stream.matchingKey() != null,
           at + ": 'matching_key' is required for mode " + stream.mode());
+      if (stream.lookups() != null) {
+        require(!stream.mode().equals("soft_delete"), at + ": 'lookups' cannot be used with mode soft_delete"
+            + " (a removal sends only the matching key)");
+        stream.lookups().forEach((field, lookup) -> {
+          require(lookup != null && !lookup.isBlank(), at + ": 'lookups." + field + "' must name a lookup of the"
+              + " connector (e.g. user_by_email; see docs/connector-options.md, Lookups)");
+          require(!field.equals(stream.matchingKey()), at + ": the matching key '" + field + "' cannot use a lookup");
+        });
+      }
       SyncFile.Removal removal = stream.onRemoved();
       if (removal != null) {
         require(removal.mode() != null && REMOVAL_MODES.contains(removal.mode()),

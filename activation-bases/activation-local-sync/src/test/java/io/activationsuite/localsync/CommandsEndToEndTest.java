@@ -32,6 +32,10 @@ class CommandsEndToEndTest {
   }
 
   private Path syncFile(String object, String query) throws Exception {
+    return syncFile(object, query, "");
+  }
+
+  private Path syncFile(String object, String query, String extra) throws Exception {
     return Files.writeString(dir.resolve("people.yaml"), """
         destination: hubspot
         config_inline:
@@ -44,7 +48,7 @@ class CommandsEndToEndTest {
             mode: append_dedup
             matching_key: email
             query: %s
-        """.formatted(object, query), StandardCharsets.UTF_8);
+        %s""".formatted(object, query, extra), StandardCharsets.UTF_8);
   }
 
   private static final String TEN_PEOPLE =
@@ -59,6 +63,12 @@ class CommandsEndToEndTest {
     } finally {
       System.setOut(saved);
     }
+  }
+
+  /** {@code run} of {@code file} on this test's sandbox. */
+  private int runOnSandbox(ByteArrayOutputStream out, Path file) {
+    return execute(out, "run", "--no-progress", "--sandbox-url", hubspot.baseUrl().toString(), "--output",
+        dir.toString(), file.toString());
   }
 
   @Test
@@ -100,6 +110,59 @@ class CommandsEndToEndTest {
     assertThat(second.toString(StandardCharsets.UTF_8))
         .contains("people: 0 created, 0 updated, 0 removed, 10 unchanged");
     assertThat(dir.resolve(".local-sync/people.snapshot.duckdb")).exists();
+  }
+
+  private static final String OWNED_PEOPLE = "\"SELECT 'p' || i || '@example.com' AS email, CASE WHEN i = 0 THEN"
+      + " 'erin@example.com' ELSE 'alice@example.com' END AS hubspot_owner_id FROM range(3) t(i)\"";
+
+  @Test
+  void givenALookupInTheSyncFile_whenRun_thenOwnersLandAsIdsAndAnUnknownOwnerIsRejectedWithItsReason()
+      throws Exception {
+    Path file = syncFile("contacts", OWNED_PEOPLE, "    lookups: {hubspot_owner_id: owner_by_email}\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int exit = runOnSandbox(out, file);
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(text).isZero();
+    assertThat(hubspot.objects("contacts")).hasSize(2).allSatisfy(c ->
+        assertThat(c.path("properties").path("hubspot_owner_id").asText()).isEqualTo("101"));
+    assertThat(text).contains("LOOKUP_NOT_FOUND").contains("erin@example.com");
+    assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Terminal.WIDTH));
+  }
+
+  @Test
+  void givenALookupTheConnectorDoesNotOffer_whenRun_thenCheckStopsTheRunNamingItBeforeAnythingIsWritten()
+      throws Exception {
+    Path file = syncFile("contacts", OWNED_PEOPLE, "    lookups: {hubspot_owner_id: owner_by_mail}\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int exit = runOnSandbox(out, file);
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("check failed").contains("owner_by_mail")
+        .contains("owner_by_email");
+    assertThat(hubspot.requests().entries()).noneMatch(e -> e.path().contains("/batch/"));
+  }
+
+  @Test
+  void givenALookupOnAFieldTheQueryLacks_whenRun_thenTheErrorNamesTheStreamAndTheColumns() throws Exception {
+    Path file = syncFile("contacts", TEN_PEOPLE, "    lookups: {hubspot_owner_id: owner_by_email}\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit = runOnSandbox(out, file);
+    } finally {
+      System.setErr(saved);
+    }
+
+    assertThat(exit).isNotZero();
+    assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+        .contains("stream 'people'").contains("'lookups' names 'hubspot_owner_id'").contains("email, firstname");
+    assertThat(hubspot.requests().entries()).isEmpty();
   }
 
   @Test

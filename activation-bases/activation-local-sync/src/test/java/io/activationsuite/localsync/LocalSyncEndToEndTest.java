@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's HubSpot sync, end to end: DuckDB over the shipped CSVs, the real connector jar as a
- * process, the HubSpot sandbox, the state verifier and the rejected-records files.
+ * process, the HubSpot sandbox, the state verifier and the rejected-records files; owners given by email in
+ * the warehouse land as HubSpot owner ids through the sync file's lookups.
  */
 class LocalSyncEndToEndTest {
   private static final Path DEMO = Path.of("demo/syncs/hubspot.yaml").toAbsolutePath();
@@ -53,9 +54,10 @@ class LocalSyncEndToEndTest {
   }
 
   @Test
-  void givenTheDemoModel_whenSyncedIntoTheSandbox_thenGoodRowsLandAndBadRowsAreRejectedWithReasons()
+  void givenTheDemoModel_whenSyncedIntoTheSandbox_thenGoodRowsLandWithTheirOwnersAndBadRowsAreRejectedWithReasons()
       throws Exception {
     hubspot.reset();
+    hubspot.requests().clear();
     SyncFile file = new SyncFileLoader().load(DEMO);
     Path rejected = output.resolve("rejected");
 
@@ -65,16 +67,25 @@ class LocalSyncEndToEndTest {
     assertThat(result.succeeded()).as("trace: %s", result.traceError()).isTrue();
     StreamResult contacts = result.streams().get(0);
     assertThat(contacts.sent()).isEqualTo(3000);
-    assertThat(contacts.acknowledged()).isEqualTo(2995);
-    assertThat(contacts.rejected()).isEqualTo(5);
+    assertThat(contacts.acknowledged()).isEqualTo(2992);
+    assertThat(contacts.rejected()).isEqualTo(8);
     assertThat(contacts.states()).isEqualTo(6);
-    assertThat(hubspot.objects("contacts").size()).isEqualTo(2995);
+    assertThat(hubspot.objects("contacts").size()).isEqualTo(2992);
+    assertThat(hubspot.objects("contacts")).as("every contact landed with its sales rep as owner")
+        .allSatisfy(c -> assertThat(c.path("properties").path("hubspot_owner_id").asText()).isIn("101", "102",
+            "103", "104"));
     StreamResult tickets = result.streams().get(1);
     assertThat(tickets.acknowledged()).isEqualTo(tickets.sent()).isPositive();
+    assertThat(hubspot.objects("tickets")).allSatisfy(t ->
+        assertThat(t.path("properties").path("hubspot_owner_id").asText()).isIn("101", "102", "103", "104"));
+    assertThat(hubspot.requests().count("GET", "/crm/v3/owners")).as("owners read once, not once per email")
+        .isEqualTo(1);
 
     RejectedSummary summary = RejectedSummary.read(rejected.resolve("77"), 10);
-    assertThat(summary.byReason())
-        .containsEntry("INVALID_VALUE", 2L).containsEntry("NULL_MATCHING_KEY", 2L).containsEntry("INVALID_OPTION", 1L);
+    assertThat(summary.byReason()).containsEntry("INVALID_VALUE", 2L).containsEntry("NULL_MATCHING_KEY", 2L)
+        .containsEntry("INVALID_OPTION", 1L).containsEntry("LOOKUP_NOT_FOUND", 3L);
+    assertThat(summary.examples()).anySatisfy(e -> assertThat(e.path("message").asText())
+        .contains("erin@example.com").contains("owner_by_email").contains("hubspot_owner_id"));
     assertThat(summary.files()).allSatisfy(f -> assertThat(f.toString()).contains("/77/analytics/customer_health/"));
     assertThat(summary.examples()).allSatisfy(e -> assertThat(e.path("record").isObject()).isTrue());
   }
@@ -85,6 +96,7 @@ class LocalSyncEndToEndTest {
     Path rejected = output.resolve("rejected");
     Map<String, String> values = placeholders(rejected);
     values.put("sandbox.private_app_token", "pat-na1-not-a-valid-token");
+    hubspot.requests().clear();
 
     SyncResult result = sync(file, values).run(78, rejected);
 

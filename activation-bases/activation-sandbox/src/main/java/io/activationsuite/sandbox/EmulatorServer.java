@@ -252,7 +252,16 @@ public final class EmulatorServer implements AutoCloseable {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     requestLog.add(new RequestLogEntry(sequence.incrementAndGet(), request.method(), request.path(),
         maskedQuery(request), status, outcome, request.body().length, startedAt.toString(),
-        options.clock().instant().toString(), millis));
+        options.clock().instant().toString(), millis, loggedBody(request)));
+  }
+
+  /** The body the log keeps: JSON or CSV text, only when asked to (form bodies may carry secrets). */
+  private String loggedBody(SandboxRequest request) {
+    if (!requestLog.keepsBodies() || request.body().length == 0) {
+      return null;
+    }
+    String type = request.header("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+    return type.contains("json") || type.contains("csv") ? request.bodyText() : null;
   }
 
   private SandboxResponse answer(SandboxRequest request) {

@@ -17,6 +17,20 @@ public final class RequestLog {
   public static final int CAPACITY = 50_000;
 
   private final Deque<RequestLogEntry> entries = new ArrayDeque<>();
+  private volatile boolean keepBodies;
+
+  /**
+   * Whether entries keep the request's JSON or CSV body (off by default: bodies cost memory and CPU in
+   * benchmarks); stays as set across {@link #clear()}.
+   */
+  public void keepBodies(boolean value) {
+    keepBodies = value;
+  }
+
+  /** Whether entries keep their bodies. */
+  public boolean keepsBodies() {
+    return keepBodies;
+  }
 
   /** Appends an entry. */
   public synchronized void add(RequestLogEntry entry) {

@@ -1,11 +1,13 @@
 package io.activationsuite.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
- * One request an emulator received, as shown by {@code GET /__sandbox/requests}. Carries no headers
- * and no body, and query values of secret-looking parameters are masked, so the log never leaks
- * credentials.
+ * One request an emulator received, as shown by {@code GET /__sandbox/requests}. Carries no headers,
+ * and query values of secret-looking parameters are masked, so the log never leaks credentials. The body
+ * is kept only when the log was asked to ({@link RequestLog#keepBodies}), and then only JSON and CSV
+ * bodies (form bodies carry OAuth secrets), so a test can compare what was sent with a preview.
  *
  * @param sequence 1-based arrival order
  * @param method HTTP method
@@ -18,8 +20,10 @@ import java.util.Map;
  * @param startedAt ISO-8601 instant the request arrived (emulator clock)
  * @param completedAt ISO-8601 instant the answer was sent (emulator clock)
  * @param durationMillis wall-clock handling time including injected latency
+ * @param body the JSON or CSV body as text when the log keeps bodies, else null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestLogEntry(
     long sequence, String method, String path, Map<String, String> query, int status, String outcome,
-    int requestBytes, String startedAt, String completedAt, long durationMillis) {
+    int requestBytes, String startedAt, String completedAt, long durationMillis, String body) {
 }

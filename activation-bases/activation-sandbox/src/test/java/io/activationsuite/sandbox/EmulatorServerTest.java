@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,19 @@ class EmulatorServerTest {
       assertThat(e.outcome()).isEqualTo("OK");
     });
     assertThat(TestHttp.get(server.url("/__sandbox/requests"), null).body()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void givenBodiesKept_whenJsonAndFormRequests_thenOnlyTheJsonBodyIsLoggedAndOnlyWhileAsked() {
+    TestHttp.post(server.url("/a"), null, "{\"n\":1}");
+    server.requests().keepBodies(true);
+    TestHttp.post(server.url("/b"), null, "{\"n\":2}");
+    TestHttp.form(server.url("/c"), "client_secret=s3cr3t");
+
+    List<RequestLogEntry> entries = server.requests().entries();
+    assertThat(entries).extracting(RequestLogEntry::body).containsExactly(null, "{\"n\":2}", null);
+    assertThat(TestHttp.get(server.url("/__sandbox/requests"), null).body()).contains("\"body\"")
+        .doesNotContain("s3cr3t");
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.config.ConfigReader;
@@ -93,6 +94,10 @@ public final class ActivationDestination implements Destination {
         StreamPlanner planner = new StreamPlanner(objectsNamed(session, mappings.objectNames()), mappings,
             session.lookups());
         mappings.entries().forEach(entry -> planner.plan(MappingStreams.configuredFor(entry)));
+        String lookupProblem = lookupProblem(session.lookups(), mappings.lookupNames());
+        if (lookupProblem != null) {
+          return AirbyteConnectionStatus.failed(lookupProblem);
+        }
       }
     } catch (ConfigErrorException | HostUnreachableException e) {
       return AirbyteConnectionStatus.failed(e.userMessage());
@@ -106,6 +111,19 @@ public final class ActivationDestination implements Destination {
       return AirbyteConnectionStatus.failed("Rejected-records storage (object_storage_config): " + e.userMessage());
     }
     return AirbyteConnectionStatus.succeeded();
+  }
+
+  /** The first problem a used lookup's own check finds (a missing scope), or null. */
+  private static String lookupProblem(List<Lookup> offered, Set<String> used) throws Exception {
+    for (Lookup lookup : offered) {
+      if (used.contains(lookup.name())) {
+        String problem = lookup.check().problem();
+        if (problem != null) {
+          return "The mappings use the lookup '" + lookup.name() + "', which cannot run: " + problem;
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -52,6 +52,24 @@ class ActivationDestinationTest {
   }
 
   @Test
+  void givenAMappingWithALookupWhoseScopeIsMissing_whenChecked_thenFailedNamesTheLookupAndTheScope()
+      throws Exception {
+    String config = "{\"base_url\":\"http://localhost:1\",\"api_key\":\"%s\",\"mappings\":[{\"source_stream\":"
+        + "\"users\",\"destination_object\":\"contacts\",\"operation\":\"upsert\",\"matching_key\":\"email\","
+        + "\"fields\":[{\"destination_field\":\"email\",\"source\":{\"mapping_type\":\"source_path\","
+        + "\"source_path\":\"email\"}},{\"destination_field\":\"first_name\",\"source\":{\"mapping_type\":"
+        + "\"source_path\",\"source_path\":\"owner\"},\"lookup\":\"owner_by_email\"}]}],"
+        + "\"object_storage_config\":{\"storage_type\":\"None\"}}";
+
+    AirbyteConnectionStatus missing = destination.check(Json.mapper().readTree(config.formatted("no-owners-scope")));
+    AirbyteConnectionStatus granted = destination.check(Json.mapper().readTree(config.formatted("k")));
+
+    assertThat(missing.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
+    assertThat(missing.message()).contains("owner_by_email").contains("owners.read scope");
+    assertThat(granted.status()).isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
+  }
+
+  @Test
   void givenValidConfigWithLocalRejectedStorage_whenChecked_thenSucceeds() throws Exception {
     AirbyteConnectionStatus status = destination.check(Json.mapper().readTree("{\"base_url\":\"http://localhost:1\","
         + "\"api_key\":\"k\",\"object_storage_config\":{\"storage_type\":\"Local\",\"local_directory\":\""

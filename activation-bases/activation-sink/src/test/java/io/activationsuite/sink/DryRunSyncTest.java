@@ -83,6 +83,12 @@ class DryRunSyncTest {
     assertThat(report.path("payloads")).hasSize(DryRun.PAYLOADS_PER_STREAM);
     assertThat(report.path("payloads").get(0).path("email").asText()).isEqualTo("user0@example.com");
     assertThat(report.path("payloads").get(0).path("age").asLong()).isEqualTo(20);
+    JsonNode first = report.path("first_requests").get(0);
+    assertThat(first.path("method").asText()).isEqualTo("POST");
+    assertThat(first.path("path").asText()).isEqualTo("/api/contacts/upsert");
+    JsonNode body = Json.mapper().readTree(first.path("body").asText());
+    assertThat(body.path("records").size()).as("the first batch, as the writer would send it").isBetween(1, 10);
+    assertThat(body.path("records").get(0).path("payload").path("email").asText()).isEqualTo("user0@example.com");
     assertThat(harness.messages("STATE")).as("a dry run commits nothing").isEmpty();
     assertThat(harness.stdout()).contains("0 of 1 states committed (1 withheld: a dry run commits nothing)");
   }

@@ -23,7 +23,7 @@ public final class CdcDiffBenchmark {
     Path dir = Files.createTempDirectory("cdc-bench");
     Path snapshot = dir.resolve("snapshot.duckdb");
     SyncFile.StreamSpec stream = new SyncFile.StreamSpec("customers", null, "unused", "contacts", "append_dedup",
-        "email", null, null, 1000, new SyncFile.Removal("soft_delete", null));
+        "email", null, null, 1000, new SyncFile.Removal("soft_delete", null), null);
     String query = "SELECT email, first_name, last_name, company, plan, health_score, seats, signup_date FROM"
         + " customers ORDER BY id";
     try (ModelReader reader = new ModelReader(null, dir, List.of())) {

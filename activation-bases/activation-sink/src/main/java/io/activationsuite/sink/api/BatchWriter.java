@@ -28,4 +28,13 @@ public interface BatchWriter {
   default boolean prefersFullBatches() {
     return false;
   }
+
+  /**
+   * The requests {@link #write} would send for {@code batch}, in order, built by the same code but not
+   * sent: what a preview (dry run) shows as "exactly as it would be sent". Default: empty (the preview then
+   * shows the records' payloads only). Must not call the API.
+   */
+  default List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    return List.of();
+  }
 }

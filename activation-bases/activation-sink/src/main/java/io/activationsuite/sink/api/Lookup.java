@@ -1,5 +1,6 @@
 package io.activationsuite.sink.api;
 
+import io.activationsuite.sink.lookup.LookupCheck;
 import io.activationsuite.sink.lookup.LookupSource;
 import java.util.Objects;
 
@@ -17,15 +18,28 @@ import java.util.Objects;
  *     case-insensitively)
  * @param notFoundSubject what was not found, e.g. "Salesforce user with email"
  * @param source how values are resolved with the API, several in one call where the API allows it
+ * @param check what {@code check} verifies when a mapping uses the lookup (e.g. a scope its calls need)
  */
 public record Lookup(String name, String description, FieldType valueType, String notFoundSubject,
-    LookupSource source) {
+    LookupSource source, LookupCheck check) {
 
   public Lookup {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(valueType, "valueType");
     Objects.requireNonNull(notFoundSubject, "notFoundSubject");
     Objects.requireNonNull(source, "source");
+    check = check == null ? LookupCheck.NONE : check;
+  }
+
+  /** A lookup whose calls need nothing beyond the connector's own check. */
+  public Lookup(String name, String description, FieldType valueType, String notFoundSubject,
+      LookupSource source) {
+    this(name, description, valueType, notFoundSubject, source, LookupCheck.NONE);
+  }
+
+  /** The same lookup, checked at {@code check} with {@code value}. */
+  public Lookup withCheck(LookupCheck value) {
+    return new Lookup(name, description, valueType, notFoundSubject, source, value);
   }
 
   /** The rejection message for {@code value}. */

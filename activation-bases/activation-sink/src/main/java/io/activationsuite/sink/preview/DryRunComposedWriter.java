@@ -44,6 +44,6 @@ public final class DryRunComposedWriter implements ComposedWriter {
 
   @Override
   public List<RecordOutcome> send(Object group, List<OutboundRecord> records) {
-    return DryRunWriter.plan(stream, records);
+    return DryRunWriter.plan(stream, records, real);
   }
 }

@@ -4,17 +4,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.StreamPlan;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * What a dry run planned for one stream: records and requests it would send and the first payloads (in
- * input order), exactly as the engine handed them to the connector's writer. Thread-safe (batches arrive concurrently).
+ * What a dry run planned for one stream: records and requests it would send, the first payloads (in
+ * input order) as the engine handed them to the connector's writer, and the requests of the first batch
+ * exactly as the writer would send them ({@link io.activationsuite.sink.api.BatchWriter#plannedRequests},
+ * bodies above {@link #MAX_BODY_CHARS} cut). Thread-safe (batches arrive concurrently).
  */
 public final class DryRunStream {
+  /** Characters of a planned request's body kept in the report (the rest is counted, not kept). */
+  public static final int MAX_BODY_CHARS = 64 * 1024;
+  /** Planned requests of the first batch kept in the report. */
+  public static final int MAX_REQUESTS = 5;
   private final StreamPlan plan;
   private final int maxPayloads;
+  private long firstBatchOrder = Long.MAX_VALUE;
+  private List<PlannedRequest> firstRequests = List.of();
   private final java.util.TreeMap<Long, ObjectNode> payloads = new java.util.TreeMap<>();
   private long records;
   private long requests;
@@ -24,7 +34,19 @@ public final class DryRunStream {
     this.maxPayloads = maxPayloads;
   }
 
-  synchronized void planned(List<OutboundRecord> batch) {
+  /**
+   * Records one planned batch; {@code requests} (the writer's requests for it) is asked only when the batch
+   * starts earlier in input order than every batch seen so far.
+   */
+  synchronized void planned(List<OutboundRecord> batch, Supplier<List<PlannedRequest>> requests) {
+    if (!batch.isEmpty() && order(batch.get(0)) < firstBatchOrder) {
+      firstBatchOrder = order(batch.get(0));
+      firstRequests = requests.get();
+    }
+    planned(batch);
+  }
+
+  private synchronized void planned(List<OutboundRecord> batch) {
     requests++;
     records += batch.size();
     for (OutboundRecord record : batch) {
@@ -50,6 +72,21 @@ public final class DryRunStream {
     }
   }
 
+  private static ObjectNode toJson(PlannedRequest request) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("method", request.method())
+        .put("path", request.path());
+    if (request.body() != null) {
+      json.put("content_type", request.contentType());
+      String body = request.body();
+      if (body.length() > MAX_BODY_CHARS) {
+        json.put("body_chars", body.length()).put("body_cut", true);
+        body = body.substring(0, MAX_BODY_CHARS);
+      }
+      json.put("body", body);
+    }
+    return json;
+  }
+
   public StreamPlan plan() {
     return plan;
   }
@@ -70,6 +107,10 @@ public final class DryRunStream {
     json.put("requests", requests);
     ArrayNode first = json.putArray("payloads");
     payloads.values().forEach(payload -> first.add(payload.deepCopy()));
+    if (!firstRequests.isEmpty()) {
+      ArrayNode planned = json.putArray("first_requests");
+      firstRequests.stream().limit(MAX_REQUESTS).forEach(request -> planned.add(toJson(request)));
+    }
     return json;
   }
 }

@@ -61,6 +61,17 @@ public final class MappingsConfig {
     return names;
   }
 
+  /** The lookups the entries' fields name, for check. */
+  public Set<String> lookupNames() {
+    Set<String> names = new java.util.TreeSet<>();
+    entries.forEach(e -> e.fields().forEach(f -> {
+      if (f.lookup() != null) {
+        names.add(f.lookup());
+      }
+    }));
+    return names;
+  }
+
   /** The operations the entries use, per destination object, for check. */
   public Map<String, Set<Operation>> operationsByObject() {
     Map<String, Set<Operation>> operations = new java.util.TreeMap<>();

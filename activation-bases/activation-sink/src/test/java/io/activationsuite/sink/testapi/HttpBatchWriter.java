@@ -9,6 +9,7 @@ import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
@@ -52,7 +53,11 @@ public final class HttpBatchWriter implements BatchWriter {
   }
 
   @Override
-  public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    return List.of(PlannedRequest.json("POST", url.encodedPath(), body(batch)));
+  }
+
+  private static String body(List<OutboundRecord> batch) {
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode records = body.putArray("records");
     for (OutboundRecord record : batch) {
@@ -61,7 +66,12 @@ public final class HttpBatchWriter implements BatchWriter {
       ArrayNode clear = item.putArray("clear");
       record.nullFields().forEach(clear::add);
     }
-    Request request = new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON)).build();
+    return body.toString();
+  }
+
+  @Override
+  public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
+    Request request = new Request.Builder().url(url).post(RequestBody.create(body(batch), JSON)).build();
     try (Response response = client.newCall(request).execute()) {
       String text = response.body() == null ? "" : response.body().string();
       if (response.code() == 429 && "daily".equals(response.header("X-Quota"))) {

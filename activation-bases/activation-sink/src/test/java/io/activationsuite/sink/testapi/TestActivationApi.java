@@ -6,6 +6,7 @@ import io.activationsuite.sink.api.ActivationApi;
 import io.activationsuite.sink.api.ApiSession;
 import io.activationsuite.sink.api.DestinationField;
 import io.activationsuite.sink.api.DestinationObject;
+import io.activationsuite.sink.api.Lookup;
 import io.activationsuite.sink.api.FieldType;
 import io.activationsuite.sink.api.ObjectOperation;
 import io.activationsuite.sink.api.Operation;
@@ -82,6 +83,14 @@ public final class TestActivationApi implements ActivationApi<TestActivationApi.
       @Override
       public List<DestinationObject> objects() {
         return List.of(CONTACTS);
+      }
+
+      /** {@code owner_by_email}, whose check fails for the API key {@code no-owners-scope}. */
+      @Override
+      public List<Lookup> lookups() {
+        return List.of(new Lookup("owner_by_email", "the owner's id", FieldType.EMAIL, "owner with email",
+            values -> java.util.Map.of()).withCheck(() -> "no-owners-scope".equals(config.apiKey())
+                ? "the API key lacks the owners.read scope; grant it" : null));
       }
 
       @Override

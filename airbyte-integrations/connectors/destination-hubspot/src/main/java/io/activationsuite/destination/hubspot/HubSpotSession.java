@@ -26,7 +26,7 @@ public final class HubSpotSession implements ApiSession {
     this.http = http;
     this.credentials = credentials;
     this.catalog = new HubSpotCatalog(http);
-    this.lookups = List.of(OwnerByEmail.lookup(http));
+    this.lookups = List.of(OwnerByEmail.lookup(http, credentials));
   }
 
   /** {@code owner_by_email}: an owner's email to the owner id for {@code hubspot_owner_id}. */

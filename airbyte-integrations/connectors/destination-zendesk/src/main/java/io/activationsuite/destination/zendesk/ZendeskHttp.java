@@ -32,6 +32,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import io.activationsuite.sink.api.PlannedRequest;
 import okhttp3.RequestBody;
 
 /**
@@ -121,6 +122,16 @@ public final class ZendeskHttp implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while calling Zendesk");
+    }
+  }
+
+  /** The request {@link #call} or {@link #create} would send, for a preview: the body as serialised here. */
+  public static PlannedRequest planned(String method, String path, JsonNode body) {
+    try {
+      return new PlannedRequest(method, path, body == null ? null : JSON.toString(),
+          body == null ? null : MAPPER.writeValueAsString(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -13,6 +13,7 @@ import io.activationsuite.sink.api.JobProgress;
 import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
@@ -37,6 +38,7 @@ public final class ZendeskJobWriter implements JobWriter<String> {
   public static final int MAX_ITEMS = 100;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String ORGANIZATION_UPSERT = "/api/v2/organizations/create_or_update";
 
   private final ZendeskHttp http;
   private final ZendeskObject object;
@@ -98,6 +100,15 @@ public final class ZendeskJobWriter implements JobWriter<String> {
     }
     throw new BatchRejectedException(answer.status(), RejectionReason.REFUSED_BY_API,
         ZendeskErrors.describe(answer.body()));
+  }
+
+  /** The calls {@link #submit} makes for {@code records}, built by the same code, for a preview. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> records) {
+    if (object.kind() == ZendeskObject.Kind.ORGANIZATIONS && operation == Operation.UPSERT) {
+      return records.stream().map(r -> ZendeskHttp.planned("POST", ORGANIZATION_UPSERT, organization(r))).toList();
+    }
+    return List.of(ZendeskHttp.planned(method(), path(records), body(records)));
   }
 
   @Override
@@ -176,9 +187,7 @@ public final class ZendeskJobWriter implements JobWriter<String> {
   private List<RecordOutcome> upsertOrganizations(List<OutboundRecord> records) throws Exception {
     List<RecordOutcome> outcomes = new ArrayList<>(records.size());
     for (OutboundRecord record : records) {
-      ObjectNode body = JSON.objectNode();
-      body.set("organization", ItemPayloads.item(object, record, keyField));
-      ZendeskHttp.Answer answer = http.call("POST", "/api/v2/organizations/create_or_update", body);
+      ZendeskHttp.Answer answer = http.call("POST", ORGANIZATION_UPSERT, organization(record));
       if (answer.status() == 200 || answer.status() == 201) {
         outcomes.add(RecordOutcome.accepted(answer.body().path("organization").path("id").asText(null)));
       } else if (answer.status() == 422 || answer.status() == 400) {
@@ -195,6 +204,12 @@ public final class ZendeskJobWriter implements JobWriter<String> {
       }
     }
     return outcomes;
+  }
+
+  private JsonNode organization(OutboundRecord record) {
+    ObjectNode body = JSON.objectNode();
+    body.set("organization", ItemPayloads.item(object, record, keyField));
+    return body;
   }
 
   private String method() {

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.activationsuite.protocol.runner.DestinationRunner;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +57,7 @@ class ZendeskLookupTest {
     String catalog = ConfiguredCatalogs.forSync(1).stream("escalations", "tickets", "append", List.of(), records)
         .json();
 
-    List<JsonNode> messages = run(config, catalog, String.join("\n", input.lines()) + "\n");
+    List<JsonNode> messages = ZendeskFixtures.runWrite(dir, config, catalog, String.join("\n", input.lines()) + "\n");
 
     List<JsonNode> tickets = new ArrayList<>();
     server.objects("tickets").forEach(tickets::add);
@@ -76,20 +71,5 @@ class ZendeskLookupTest {
     assertThat(messages.toString()).contains("lookup_not_found=2");
     assertThat(server.requests().matching(e -> e.path().startsWith("/api/v2/users/search")))
         .as("3 distinct assignee emails and 1 requester email").hasSizeBetween(2, 4);
-  }
-
-  private List<JsonNode> run(JsonNode config, String catalog, String stdin) throws Exception {
-    Files.writeString(dir.resolve("config.json"), config.toString());
-    Files.writeString(dir.resolve("catalog.json"), catalog);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DestinationRunner.run(new String[] {"write", "--config", dir.resolve("config.json").toString(), "--catalog",
-        dir.resolve("catalog.json").toString()}, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out);
-    List<JsonNode> messages = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isBlank()) {
-        messages.add(ZendeskFixtures.MAPPER.readTree(line));
-      }
-    }
-    return messages;
   }
 }

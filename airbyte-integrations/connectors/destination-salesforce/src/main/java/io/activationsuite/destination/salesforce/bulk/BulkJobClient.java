@@ -9,10 +9,13 @@ import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.DeliveryUncertainException;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +36,9 @@ public final class BulkJobClient {
 
   /** Creates an Open job. */
   public JobInfo create(String object, BulkOperation operation, String externalIdField) {
-    ObjectNode body = JSON.createObjectNode()
-        .put("object", object)
-        .put("operation", operation.wireName())
-        .put("contentType", "CSV")
-        .put("columnDelimiter", "COMMA")
-        .put("lineEnding", "LF");
-    if (operation == BulkOperation.UPSERT) {
-      body.put("externalIdFieldName", externalIdField);
-    }
+    String body = createBody(object, operation, externalIdField);
     // safe to resend: a job nobody uploads to and closes is never processed, so a duplicate applies nothing
-    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body.toString(), SalesforceRest.JSON),
+    ApiResponse response = http.send("POST", "jobs/ingest", RequestBody.create(body, SalesforceRest.JSON),
         Idempotency.IDEMPOTENT);
     if (!response.isSuccessful()) {
       String what = "Salesforce refused to create a Bulk API " + operation.wireName() + " job on " + object + " ("
@@ -54,6 +49,37 @@ public final class BulkJobClient {
       throw new SystemErrorException(what);
     }
     return JobInfo.of(read(response));
+  }
+
+  /**
+   * The calls {@link #create}, {@link #upload} and {@link #close} make for one job, as a preview shows them
+   * ({@code {jobId}} in place of the id Salesforce gives).
+   */
+  public List<PlannedRequest> planned(String object, BulkOperation operation, String externalIdField, byte[] csv) {
+    String job = "jobs/ingest/{jobId}";
+    String json = SalesforceRest.JSON.toString();
+    return List.of(new PlannedRequest("POST", http.path("jobs/ingest"), json,
+            createBody(object, operation, externalIdField)),
+        new PlannedRequest("PUT", http.path(job + "/batches"), SalesforceRest.CSV.toString(),
+            new String(csv, StandardCharsets.UTF_8)),
+        new PlannedRequest("PATCH", http.path(job), json, stateBody("UploadComplete")));
+  }
+
+  private static String createBody(String object, BulkOperation operation, String externalIdField) {
+    ObjectNode body = JSON.createObjectNode()
+        .put("object", object)
+        .put("operation", operation.wireName())
+        .put("contentType", "CSV")
+        .put("columnDelimiter", "COMMA")
+        .put("lineEnding", "LF");
+    if (operation == BulkOperation.UPSERT) {
+      body.put("externalIdFieldName", externalIdField);
+    }
+    return body.toString();
+  }
+
+  private static String stateBody(String state) {
+    return JSON.createObjectNode().put("state", state).toString();
   }
 
   /**
@@ -127,9 +153,8 @@ public final class BulkJobClient {
   }
 
   private void setState(String jobId, String state, Idempotency idempotency) {
-    ObjectNode body = JSON.createObjectNode().put("state", state);
     ApiResponse response = http.send("PATCH", "jobs/ingest/" + jobId,
-        RequestBody.create(body.toString(), SalesforceRest.JSON), idempotency);
+        RequestBody.create(stateBody(state), SalesforceRest.JSON), idempotency);
     if (!response.isSuccessful()) {
       throw new SystemErrorException("Could not set bulk job " + jobId + " to " + state + " ("
           + ApiError.describe(response) + ")");

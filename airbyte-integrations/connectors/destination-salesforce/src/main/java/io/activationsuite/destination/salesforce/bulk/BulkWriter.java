@@ -8,6 +8,7 @@ import io.activationsuite.sink.api.JobProgress;
 import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.Submission;
@@ -88,6 +89,16 @@ public final class BulkWriter implements JobWriter<BulkWriter.Job> {
     }
     jobs.close(job.id());
     return Submission.started(new Job(job.id(), upload));
+  }
+
+  /** A preview of {@link #submit}: the job's create, upload (the CSV as built here) and close calls. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    return jobs.planned(object, operation, keyColumn,
+        CsvUploadBuilder.build(records, keyColumn, operation == BulkOperation.DELETE).csv());
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.http.ApiResponse;
@@ -70,20 +71,41 @@ public final class CollectionsWriter implements BatchWriter {
     return outcomes;
   }
 
+  /** One Collections call: method, path, JSON body (null for delete) and whether it may be resent. */
+  private record Call(String method, String path, String body, Idempotency idempotency) {}
+
+  private Call call(List<OutboundRecord> chunk) {
+    return switch (operation) {
+      // a create that may have reached Salesforce is not resent: it could create duplicates
+      case INSERT -> new Call("POST", "composite/sobjects", body(chunk, false), Idempotency.NOT_IDEMPOTENT);
+      // update by Id and upsert by external id leave the same result when applied twice
+      case UPDATE -> new Call("PATCH", "composite/sobjects", body(chunk, true), Idempotency.IDEMPOTENT);
+      case UPSERT -> new Call("PATCH", "composite/sobjects/" + object + "/" + matchingKey, body(chunk, false),
+          Idempotency.IDEMPOTENT);
+      case DELETE, ARCHIVE -> new Call("DELETE", "composite/sobjects?allOrNone=false&ids="
+          + chunk.stream().map(r -> URLEncoder.encode(key(r), StandardCharsets.UTF_8))
+          .collect(Collectors.joining(",")), null, Idempotency.IDEMPOTENT);
+    };
+  }
+
+  /** The calls {@link #write} makes for {@code batch}, one per chunk of 200, for a preview. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    List<PlannedRequest> requests = new ArrayList<>();
+    for (int start = 0; start < batch.size(); start += MAX_RECORDS) {
+      Call call = call(batch.subList(start, Math.min(batch.size(), start + MAX_RECORDS)));
+      requests.add(new PlannedRequest(call.method(), http.path(call.path()),
+          call.body() == null ? null : SalesforceRest.JSON.toString(), call.body()));
+    }
+    return requests;
+  }
+
   private List<RecordOutcome> writeChunk(List<OutboundRecord> chunk) throws BatchRejectedException {
     ApiResponse response;
     try {
-      response = switch (operation) {
-        // a create that may have reached Salesforce is not resent: it could create duplicates
-        case INSERT -> http.send("POST", "composite/sobjects", body(chunk, false), Idempotency.NOT_IDEMPOTENT);
-        // update by Id and upsert by external id leave the same result when applied twice
-        case UPDATE -> http.send("PATCH", "composite/sobjects", body(chunk, true), Idempotency.IDEMPOTENT);
-        case UPSERT -> http.send("PATCH", "composite/sobjects/" + object + "/" + matchingKey, body(chunk, false),
-            Idempotency.IDEMPOTENT);
-        case DELETE, ARCHIVE -> http.send("DELETE", "composite/sobjects?allOrNone=false&ids="
-            + chunk.stream().map(r -> URLEncoder.encode(key(r), StandardCharsets.UTF_8))
-            .collect(Collectors.joining(",")), null, Idempotency.IDEMPOTENT);
-      };
+      Call call = call(chunk);
+      response = http.send(call.method(), call.path(),
+          call.body() == null ? null : RequestBody.create(call.body(), SalesforceRest.JSON), call.idempotency());
     } catch (DeliveryUncertainException e) {
       // only this chunk's records are uncertain; earlier chunks already have their answers
       return Collections.nCopies(chunk.size(), e.outcome());
@@ -105,7 +127,7 @@ public final class CollectionsWriter implements BatchWriter {
     return outcomes(response, chunk.size());
   }
 
-  private RequestBody body(List<OutboundRecord> chunk, boolean withId) {
+  private String body(List<OutboundRecord> chunk, boolean withId) {
     ObjectNode root = JSON.createObjectNode().put("allOrNone", false);
     ArrayNode records = root.putArray("records");
     for (OutboundRecord record : chunk) {
@@ -125,7 +147,7 @@ public final class CollectionsWriter implements BatchWriter {
         node.set("id", node.remove("Id"));
       }
     }
-    return RequestBody.create(root.toString(), SalesforceRest.JSON);
+    return root.toString();
   }
 
   private String key(OutboundRecord record) {

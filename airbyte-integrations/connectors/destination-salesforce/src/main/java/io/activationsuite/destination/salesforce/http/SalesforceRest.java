@@ -35,6 +35,11 @@ public final class SalesforceRest {
     return apiVersion;
   }
 
+  /** The request path of {@code relative}: {@code /services/data/vXX.X/relative}. */
+  public String path(String relative) {
+    return "/services/data/v" + apiVersion + "/" + relative;
+  }
+
   /** GET of a path relative to {@code /services/data/vXX.X/}. */
   public ApiResponse get(String path) {
     return send("GET", path, null);
@@ -55,7 +60,7 @@ public final class SalesforceRest {
   public ApiResponse send(String method, String path, RequestBody body, Idempotency idempotency) {
     try {
       Request request = new Request.Builder()
-          .url(oauth.instanceUrl() + "/services/data/v" + apiVersion + "/" + path)
+          .url(oauth.instanceUrl() + path(path))
           .header("Accept", "application/json")
           .method(method, body)
           .build();

@@ -7,6 +7,7 @@ import io.activationsuite.sink.api.JobLimits;
 import io.activationsuite.sink.api.JobProgress;
 import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.Submission;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class AutoWriter implements JobWriter<BulkWriter.Job> {
   @Override
   public Submission<BulkWriter.Job> submit(List<OutboundRecord> records) throws Exception {
     return records.size() > threshold ? bulk.submit(records) : Submission.finished(collections.write(records));
+  }
+
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> records) {
+    return records.size() > threshold ? bulk.plannedRequests(records) : collections.plannedRequests(records);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.activationsuite.sink.api.JobLimits;
 import io.activationsuite.sink.api.JobProgress;
 import io.activationsuite.sink.api.JobWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.Submission;
 import java.util.ArrayList;
@@ -62,6 +63,15 @@ public final class NullCellRouter implements JobWriter<BulkWriter.Job> {
       outcomes[i] = literal[i] ? fromCollections.next() : fromBulk.next();
     }
     return Submission.finished(Arrays.asList(outcomes));
+  }
+
+  /** A preview of {@link #submit}: the records with a literal {@code #N/A} through Collections, the rest as a job. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    List<OutboundRecord> viaCollections = batch.stream().filter(NullCellRouter::carriesNullCellText).toList();
+    List<PlannedRequest> requests = new ArrayList<>(collections.plannedRequests(viaCollections));
+    requests.addAll(bulk.plannedRequests(batch.stream().filter(r -> !carriesNullCellText(r)).toList()));
+    return requests;
   }
 
   @Override
