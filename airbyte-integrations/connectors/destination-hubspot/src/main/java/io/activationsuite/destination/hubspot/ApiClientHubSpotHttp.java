@@ -3,12 +3,15 @@ package io.activationsuite.destination.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.ApiResponseException;
 import io.activationsuite.sink.http.Idempotency;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -52,8 +55,24 @@ public final class ApiClientHubSpotHttp implements HubSpotHttp {
 
   @Override
   public HubSpotResponse post(String path, JsonNode body, Idempotency idempotency) throws IOException {
-    RequestBody payload = RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
+    RequestBody payload = RequestBody.create(wire(body), JSON);
     return execute(new Request.Builder().url(baseUrl + path).post(payload).build(), idempotency);
+  }
+
+  /**
+   * A {@code POST path} with {@code body} exactly as {@link #post} would send it, for a preview; the token
+   * travels in a header, never in the body.
+   */
+  public static PlannedRequest planned(String path, JsonNode body) {
+    try {
+      return new PlannedRequest("POST", path, JSON.toString(), new String(wire(body), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] wire(JsonNode body) throws IOException {
+    return MAPPER.writeValueAsBytes(body);
   }
 
   @Override

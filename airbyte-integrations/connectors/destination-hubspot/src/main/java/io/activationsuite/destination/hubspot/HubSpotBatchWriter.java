@@ -8,6 +8,7 @@ import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationField;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
@@ -66,17 +67,60 @@ public final class HubSpotBatchWriter implements BatchWriter {
     if (batch.isEmpty()) {
       return List.of();
     }
+    if (operation == Operation.ARCHIVE) {
+      return archive(batch);
+    }
+    Call call = call(batch);
+    HubSpotResponse response = http.post(call.path(), call.body(), call.idempotency());
+    ResponseErrors.requireBatchResults(response, verb() + " " + type.name());
+    return BatchResults.outcomes(call.inputs(), response.status(), response.body(), call.joinProperty());
+  }
+
+  /**
+   * The calls {@link #write} would make for {@code batch}, built by the same code. An archive by a unique
+   * property first reads the record ids ({@code batch/read}); its archive body then names each id as
+   * {@code {id of VALUE}}.
+   */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    if (operation != Operation.ARCHIVE) {
+      Call call = call(batch);
+      return List.of(ApiClientHubSpotHttp.planned(call.path(), call.body()));
+    }
+    List<String> keys = batch.stream().map(OutboundRecord::matchingKey).toList();
+    if (idProperty == null) {
+      return List.of(ApiClientHubSpotHttp.planned(objectsPath("batch/archive"),
+          BatchRequests.archive(new LinkedHashSet<>(keys))));
+    }
+    Set<String> placeholders = new LinkedHashSet<>();
+    keys.forEach(k -> placeholders.add("{id of " + k + "}"));
+    return List.of(ApiClientHubSpotHttp.planned(objectsPath("batch/read"), readBody(keys)),
+        ApiClientHubSpotHttp.planned(objectsPath("batch/archive"), BatchRequests.archive(placeholders)));
+  }
+
+  /** One create, update or upsert call: where it goes, its body, and how its answer joins back. */
+  private record Call(String path, ObjectNode body, List<BatchInput> inputs, String joinProperty,
+      Idempotency idempotency) {}
+
+  private Call call(List<OutboundRecord> batch) {
     return switch (operation) {
       // a create HubSpot may have applied is not resent: it could duplicate the records (DELIVERY_UNCERTAIN)
-      case INSERT -> send("batch/create", inputs(batch, false), BatchRequests::create, null,
+      case INSERT -> call("batch/create", inputs(batch, false), BatchRequests::create, null,
           Idempotency.NOT_IDEMPOTENT);
-      case UPDATE -> send("batch/update", inputs(batch, true), in -> BatchRequests.identified(in, idProperty),
+      case UPDATE -> call("batch/update", inputs(batch, true), in -> BatchRequests.identified(in, idProperty),
           idProperty, Idempotency.IDEMPOTENT);
-      case UPSERT -> send("batch/upsert", inputs(batch, true), in -> BatchRequests.identified(in, idProperty),
+      case UPSERT -> call("batch/upsert", inputs(batch, true), in -> BatchRequests.identified(in, idProperty),
           idProperty, Idempotency.IDEMPOTENT);
-      case ARCHIVE -> archive(batch);
-      case DELETE -> throw new IllegalStateException("unreachable");
+      case ARCHIVE, DELETE -> throw new IllegalStateException("unreachable");
     };
+  }
+
+  private Call call(String endpoint, List<BatchInput> inputs, Function<List<BatchInput>, ObjectNode> body,
+      String joinProperty, Idempotency idempotency) {
+    return new Call(objectsPath(endpoint), body.apply(inputs), inputs, joinProperty, idempotency);
   }
 
   private List<BatchInput> inputs(List<OutboundRecord> batch, boolean identified) {
@@ -88,11 +132,8 @@ public final class HubSpotBatchWriter implements BatchWriter {
     return inputs;
   }
 
-  private List<RecordOutcome> send(String endpoint, List<BatchInput> inputs,
-      Function<List<BatchInput>, ObjectNode> body, String joinProperty, Idempotency idempotency) throws Exception {
-    HubSpotResponse response = http.post(objectsPath(endpoint), body.apply(inputs), idempotency);
-    ResponseErrors.requireBatchResults(response, verb() + " " + type.name());
-    return BatchResults.outcomes(inputs, response.status(), response.body(), joinProperty);
+  private ObjectNode readBody(List<String> keys) {
+    return BatchRequests.readByProperty(new LinkedHashSet<>(keys), idProperty);
   }
 
   private List<RecordOutcome> archive(List<OutboundRecord> batch) throws Exception {
@@ -136,8 +177,7 @@ public final class HubSpotBatchWriter implements BatchWriter {
 
   /** Record ids of the records whose unique property has these values; absent values are not found. */
   private Map<String, String> resolveIds(List<String> keys) throws IOException, BatchRejectedException {
-    HubSpotResponse response = http.post(objectsPath("batch/read"),
-        BatchRequests.readByProperty(new LinkedHashSet<>(keys), idProperty), Idempotency.IDEMPOTENT);
+    HubSpotResponse response = http.post(objectsPath("batch/read"), readBody(keys), Idempotency.IDEMPOTENT);
     if (response.status() == 404) {
       return Map.of();
     }
