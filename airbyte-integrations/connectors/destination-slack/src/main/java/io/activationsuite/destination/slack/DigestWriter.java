@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.ComposedWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RefusalSplit;
 import io.activationsuite.sink.api.RejectionReason;
@@ -114,11 +115,44 @@ final class DigestWriter implements ComposedWriter {
 
   @Override
   public List<RecordOutcome> send(Object group, List<OutboundRecord> records) throws Exception {
+    Digest digest = digest(group, records);
+    if (digest.message() != null) {
+      RecordOutcome outcome = RowMessages.outcome(rows.api.post(digest.channelId(), digest.message()));
+      digest.carried().forEach(i -> digest.outcomes()[i] = outcome);
+    }
+    return List.of(digest.outcomes());
+  }
+
+  /** The digest message {@link #send} would post for one composed request, built by the same code. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    try {
+      Digest digest = digest(group(records.get(0)), records);
+      return digest.message() == null ? List.of() : List.of(rows.api.plannedPost(digest.message()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (Exception e) {
+      return List.of(); // the real send fails the same way; the preview shows no request for it
+    }
+  }
+
+  /**
+   * One request's digest: the message (null when no row can go), the rows it carries, and the outcomes of
+   * rows already rejected.
+   */
+  private record Digest(String channelId, ObjectNode message, List<Integer> carried, RecordOutcome[] outcomes) {}
+
+  private Digest digest(Object group, List<OutboundRecord> records) throws Exception {
+    RecordOutcome[] outcomes = new RecordOutcome[records.size()];
     SlackDirectory.Target target = rows.channelTarget((String) group);
     if (target.problem() != null) {
-      return records.stream().map(r -> RowMessages.rejected(target.problem())).toList();
+      java.util.Arrays.fill(outcomes, RowMessages.rejected(target.problem()));
+      return new Digest(null, null, List.of(), outcomes);
     }
-    RecordOutcome[] outcomes = new RecordOutcome[records.size()];
     List<Rendered> digest = new ArrayList<>();
     List<Integer> carried = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -129,12 +163,8 @@ final class DigestWriter implements ComposedWriter {
         outcomes[i] = RecordOutcome.rejected(RejectionReason.INVALID_VALUE, null, e.getMessage(), null);
       }
     }
-    if (!digest.isEmpty()) {
-      RecordOutcome outcome = RowMessages.outcome(rows.api.post(target.channelId(),
-          message(target.channelId(), digest)));
-      carried.forEach(i -> outcomes[i] = outcome);
-    }
-    return List.of(outcomes);
+    ObjectNode message = digest.isEmpty() ? null : message(target.channelId(), digest);
+    return new Digest(target.channelId(), message, carried, outcomes);
   }
 
   private Rendered render(OutboundRecord record, MessageTemplates.Mentions mentions)

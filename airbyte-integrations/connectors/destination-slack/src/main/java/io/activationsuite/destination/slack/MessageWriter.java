@@ -3,6 +3,7 @@ package io.activationsuite.destination.slack;
 import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import java.util.ArrayList;
@@ -64,6 +65,25 @@ final class MessageWriter implements BatchWriter {
       }
     }
     return Arrays.asList(outcomes);
+  }
+
+  /** One chat.postMessage per row that has a target, built as {@link #write} builds it. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    List<PlannedRequest> planned = new ArrayList<>();
+    try {
+      for (OutboundRecord record : batch) {
+        SlackDirectory.Target target = rows.target(record);
+        if (target.problem() == null) {
+          planned.add(rows.api.plannedPost(rows.message(target.channelId(), record)));
+        }
+      }
+    } catch (MessageTemplates.RenderException e) {
+      // the row is rejected with this reason; the preview reports rejections, not requests
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return planned;
   }
 
   private RecordOutcome post(String channel, OutboundRecord record) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.errors.TransientErrorException;
 import io.activationsuite.sink.api.DeliveryUncertainException;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.HttpClientFactory;
@@ -250,7 +251,20 @@ final class SlackApi implements AutoCloseable {
 
   private Request request(String method, ObjectNode args) {
     return new Request.Builder().url(apiUrl.resolve(method))
-        .post(RequestBody.create(args.toString(), JSON_UTF8)).build();
+        .post(RequestBody.create(body(args), JSON_UTF8)).build();
+  }
+
+  /**
+   * The {@code chat.postMessage} call {@link #post} would make with {@code message}, for a preview: the
+   * token travels in the Authorization header, never in the body.
+   */
+  PlannedRequest plannedPost(ObjectNode message) {
+    return new PlannedRequest("POST", apiUrl.resolve("chat.postMessage").encodedPath(), JSON_UTF8.toString(),
+        body(message));
+  }
+
+  private static String body(ObjectNode args) {
+    return args.toString();
   }
 
   @Override
