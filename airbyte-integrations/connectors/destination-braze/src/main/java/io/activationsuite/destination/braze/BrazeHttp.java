@@ -3,6 +3,7 @@ package io.activationsuite.destination.braze;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.ApiResponse;
 import io.activationsuite.sink.http.BaseUrls;
@@ -162,7 +163,24 @@ public final class BrazeHttp implements AutoCloseable {
 
   private Request postRequest(String path, JsonNode body, Idempotency idempotency) throws IOException {
     return idempotency.mark(new Request.Builder().url(BaseUrls.resolve(base, path))
-        .post(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON)).build());
+        .post(RequestBody.create(wire(body), JSON)).build());
+  }
+
+  /**
+   * {@code POST path} with {@code body} exactly as {@link #post} and {@link #postOnce} send it, for a preview;
+   * the REST API key travels in the Authorization header, never in the body.
+   */
+  public PlannedRequest planned(String path, JsonNode body) {
+    try {
+      return new PlannedRequest("POST", BaseUrls.resolve(base, path).encodedPath(), JSON.toString(),
+          new String(wire(body), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] wire(JsonNode body) throws IOException {
+    return MAPPER.writeValueAsBytes(body);
   }
 
   private Answer execute(ApiClient client, Request request) throws IOException {

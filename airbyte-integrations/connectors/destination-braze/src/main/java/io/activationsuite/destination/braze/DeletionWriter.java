@@ -8,6 +8,7 @@ import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
@@ -21,6 +22,7 @@ import java.util.List;
  */
 final class DeletionWriter implements BatchWriter {
 
+  private static final String PATH = "users/delete";
   private final BrazeHttp http;
   private final String key;
 
@@ -37,6 +39,31 @@ final class DeletionWriter implements BatchWriter {
   @Override
   public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
     List<RecordOutcome> outcomes = new ArrayList<>();
+    ObjectNode body = body(batch, outcomes);
+    if (body == null) {
+      return outcomes;
+    }
+    BrazeHttp.Answer answer = http.post(BrazeHttp.Endpoint.USERS, PATH, body);
+    if (answer.status() == 401 || answer.status() == 403) {
+      throw new ConfigErrorException("The Braze REST API key cannot delete users (HTTP " + answer.status()
+          + "): it needs the permission users.delete.");
+    }
+    if (answer.status() / 100 != 2) {
+      throw new BatchRejectedException(answer.status(), RejectionReason.REFUSED_BY_API,
+          "Braze refused the deletion (HTTP " + answer.status() + "): " + answer.message());
+    }
+    return outcomes;
+  }
+
+  /** The {@code /users/delete} call {@link #write} would make of {@code batch}, built by the same code. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    ObjectNode body = body(batch, new ArrayList<>());
+    return body == null ? List.of() : List.of(http.planned(PATH, body));
+  }
+
+  /** The request body, adding one outcome per record to {@code outcomes}; null when no record can go. */
+  private ObjectNode body(List<OutboundRecord> batch, List<RecordOutcome> outcomes) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ArrayNode ids = body.putArray(switch (key) {
       case "external_id" -> "external_ids";
@@ -57,18 +84,6 @@ final class DeletionWriter implements BatchWriter {
       }
       outcomes.add(RecordOutcome.accepted(null));
     }
-    if (ids.isEmpty()) {
-      return outcomes;
-    }
-    BrazeHttp.Answer answer = http.post(BrazeHttp.Endpoint.USERS, "users/delete", body);
-    if (answer.status() == 401 || answer.status() == 403) {
-      throw new ConfigErrorException("The Braze REST API key cannot delete users (HTTP " + answer.status()
-          + "): it needs the permission users.delete.");
-    }
-    if (answer.status() / 100 != 2) {
-      throw new BatchRejectedException(answer.status(), RejectionReason.REFUSED_BY_API,
-          "Braze refused the deletion (HTTP " + answer.status() + "): " + answer.message());
-    }
-    return outcomes;
+    return ids.isEmpty() ? null : body;
   }
 }

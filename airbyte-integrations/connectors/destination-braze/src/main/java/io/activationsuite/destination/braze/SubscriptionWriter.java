@@ -8,6 +8,7 @@ import io.activationsuite.sink.api.BatchLimits;
 import io.activationsuite.sink.api.BatchRejectedException;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 final class SubscriptionWriter implements BatchWriter {
 
+  private static final String PATH = "v2/subscription/status/set";
   private final BrazeHttp http;
   private final String idsField;
   private final String key;
@@ -44,19 +46,12 @@ final class SubscriptionWriter implements BatchWriter {
 
   @Override
   public List<RecordOutcome> write(List<OutboundRecord> batch) throws Exception {
-    Map<String, ObjectNode> groups = new LinkedHashMap<>();
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    ArrayNode entries = body.putArray("subscription_groups");
     List<RecordOutcome> outcomes = new ArrayList<>();
-    for (OutboundRecord record : batch) {
-      String group = record.payload().path("subscription_group_id").asText();
-      String state = record.payload().path("subscription_state").asText();
-      groups.computeIfAbsent(group + "\u0000" + state, k -> entries.addObject()
-          .put("subscription_group_id", group).put("subscription_state", state)).withArray(idsField)
-          .add(record.matchingKey());
+    for (int i = 0; i < batch.size(); i++) {
       outcomes.add(RecordOutcome.accepted(null));
     }
-    BrazeHttp.Answer answer = http.post(BrazeHttp.Endpoint.SUBSCRIPTION, "v2/subscription/status/set", body);
+    ObjectNode body = body(batch);
+    BrazeHttp.Answer answer = http.post(BrazeHttp.Endpoint.SUBSCRIPTION, PATH, body);
     if (answer.status() == 401 || answer.status() == 403) {
       throw new ConfigErrorException("The Braze REST API key cannot set subscription states (HTTP "
           + answer.status() + "): it needs the permission subscription.status.set.");
@@ -66,5 +61,26 @@ final class SubscriptionWriter implements BatchWriter {
           "Braze refused the subscription change (HTTP " + answer.status() + "): " + answer.message());
     }
     return outcomes;
+  }
+
+  /** The {@code /v2/subscription/status/set} call {@link #write} would make, built by the same code. */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> batch) {
+    return List.of(http.planned(PATH, body(batch)));
+  }
+
+  /** One entry per subscription group and state, listing the records' identifiers. */
+  private ObjectNode body(List<OutboundRecord> batch) {
+    Map<String, ObjectNode> groups = new LinkedHashMap<>();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    ArrayNode entries = body.putArray("subscription_groups");
+    for (OutboundRecord record : batch) {
+      String group = record.payload().path("subscription_group_id").asText();
+      String state = record.payload().path("subscription_state").asText();
+      groups.computeIfAbsent(group + "\u0000" + state, k -> entries.addObject()
+          .put("subscription_group_id", group).put("subscription_state", state)).withArray(idsField)
+          .add(record.matchingKey());
+    }
+    return body;
   }
 }

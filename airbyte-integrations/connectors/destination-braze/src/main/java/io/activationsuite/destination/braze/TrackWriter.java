@@ -12,6 +12,7 @@ import io.activationsuite.sink.api.ComposedWriter;
 import io.activationsuite.sink.api.DeliveryUncertainException;
 import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
+import io.activationsuite.sink.api.PlannedRequest;
 import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.RequestDraft;
@@ -43,6 +44,7 @@ final class TrackWriter implements ComposedWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> OPERATIONS = Set.of("inc", "add", "remove", "$add", "$remove");
   private static final String ATTRIBUTES = "attributes";
+  private static final String TRACK_PATH = "users/track";
 
   private final BrazeHttp http;
   private final StreamPlan plan;
@@ -74,6 +76,32 @@ final class TrackWriter implements ComposedWriter {
 
   @Override
   public List<RecordOutcome> sendShared(Object group, List<StreamRecord> records) throws Exception {
+    Track track = track(records);
+    if (!track.sent().isEmpty()) {
+      send(track.body(), track.sent(), track.positions(), track.resendable(), track.outcomes());
+    }
+    return Arrays.asList(track.outcomes());
+  }
+
+  /**
+   * The {@code /users/track} call {@link #send} would make of one composed request of this stream, built by
+   * the same code. (A preview composes each stream's requests alone; a real run may combine the attributes,
+   * events and purchases of several streams in one call.)
+   */
+  @Override
+  public List<PlannedRequest> plannedRequests(List<OutboundRecord> records) {
+    Track track = track(records.stream().map(r -> new StreamRecord(plan, r)).toList());
+    return track.sent().isEmpty() ? List.of() : List.of(http.planned(TRACK_PATH, track.body()));
+  }
+
+  /**
+   * One request's body and bookkeeping: the records it carries, their places per array, whether each may be
+   * resent, and the outcomes of records refused before sending.
+   */
+  private record Track(ObjectNode body, List<Integer> sent, Map<String, List<Integer>> positions,
+      boolean[] resendable, RecordOutcome[] outcomes) {}
+
+  private static Track track(List<StreamRecord> records) {
     RecordOutcome[] outcomes = new RecordOutcome[records.size()];
     List<Integer> sent = new ArrayList<>();
     Map<String, List<Integer>> positions = new HashMap<>();
@@ -91,10 +119,7 @@ final class TrackWriter implements ComposedWriter {
         outcomes[i] = RecordOutcome.rejected(RejectionReason.INVALID_VALUE, null, e.getMessage(), null);
       }
     }
-    if (!sent.isEmpty()) {
-      send(body, sent, positions, resendable, outcomes);
-    }
-    return Arrays.asList(outcomes);
+    return new Track(body, sent, positions, resendable, outcomes);
   }
 
   private void send(ObjectNode body, List<Integer> sent, Map<String, List<Integer>> positions,
@@ -102,8 +127,8 @@ final class TrackWriter implements ComposedWriter {
     boolean idempotent = sent.stream().allMatch(i -> resendable[i]);
     BrazeHttp.Answer answer;
     try {
-      answer = idempotent ? http.post(BrazeHttp.Endpoint.TRACK, "users/track", body)
-          : http.postOnce(BrazeHttp.Endpoint.TRACK, "users/track", body);
+      answer = idempotent ? http.post(BrazeHttp.Endpoint.TRACK, TRACK_PATH, body)
+          : http.postOnce(BrazeHttp.Endpoint.TRACK, TRACK_PATH, body);
     } catch (DeliveryUncertainException e) {
       String reason = "DELIVERY_UNCERTAIN: " + e.getMessage() + "; Braze may have recorded this event, purchase"
           + " or array change, so it was not sent again (check Braze before replaying it)";
