@@ -10,6 +10,7 @@ import io.activationsuite.sandbox.RequestLogEntry;
 import io.activationsuite.sandbox.braze.BrazeSettings;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
+import io.activationsuite.testkit.messages.DryRunReports;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class BrazePreviewTest {
 
     assertThat(previewWrites).as("the preview sent no write request").isEmpty();
     assertThat(real.exitCode()).isZero();
-    JsonNode planned = report(preview).path("first_requests");
+    JsonNode planned = DryRunReports.first(preview.messages()).path("first_requests");
     List<RequestLogEntry> sent = writes(braze);
     assertThat(planned).hasSize(1);
     assertThat(sent).hasSize(1);
@@ -73,16 +74,5 @@ class BrazePreviewTest {
   /** The write calls the sandbox received (not discovery reads). */
   private static List<RequestLogEntry> writes(EmulatorServer braze) {
     return braze.requests().matching(e -> e.method().equals("POST"));
-  }
-
-  private static JsonNode report(InProcessRun run) throws Exception {
-    String prefix = "Dry run report: ";
-    for (JsonNode message : run.messages()) {
-      String text = message.path("log").path("message").asText();
-      if (text.startsWith(prefix)) {
-        return MAPPER.readTree(text.substring(prefix.length()));
-      }
-    }
-    throw new AssertionError("no dry run report in " + run.messages());
   }
 }

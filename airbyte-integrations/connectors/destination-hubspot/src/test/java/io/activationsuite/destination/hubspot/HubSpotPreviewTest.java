@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
 import io.activationsuite.sandbox.junit.SandboxTest;
+import io.activationsuite.testkit.messages.DryRunReports;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ class HubSpotPreviewTest {
 
     assertThat(previewWrites).as("the preview sent no write request").isEmpty();
     assertThat(real.exitCode()).isZero();
-    JsonNode planned = report(preview).path("first_requests");
+    JsonNode planned = DryRunReports.first(preview.messages()).path("first_requests");
     List<RequestLogEntry> sent = writes(server);
     assertThat(planned).hasSize(1);
     assertThat(sent).hasSize(1);
@@ -65,16 +66,5 @@ class HubSpotPreviewTest {
   /** The batch write calls the sandbox received (not discovery reads). */
   private static List<RequestLogEntry> writes(EmulatorServer server) {
     return server.requests().matching(e -> e.method().equals("POST") && e.path().startsWith("/crm/v3/objects/"));
-  }
-
-  private static JsonNode report(RunnerHarness.Run run) throws Exception {
-    String prefix = "Dry run report: ";
-    for (JsonNode message : run.messages()) {
-      String text = message.path("log").path("message").asText();
-      if (text.startsWith(prefix)) {
-        return HubSpotFixtures.MAPPER.readTree(text.substring(prefix.length()));
-      }
-    }
-    throw new AssertionError("no dry run report in " + run.messages());
   }
 }

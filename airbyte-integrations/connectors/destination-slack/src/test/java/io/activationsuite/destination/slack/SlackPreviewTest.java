@@ -12,6 +12,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
+import io.activationsuite.testkit.messages.DryRunReports;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,7 @@ class SlackPreviewTest {
 
     assertThat(previewPosts).as("the preview posted nothing").isEmpty();
     assertThat(real.toString()).doesNotContain("\"failure_type\"");
-    JsonNode planned = report(preview).path("first_requests");
+    JsonNode planned = DryRunReports.first(preview).path("first_requests");
     List<RequestLogEntry> sent = posts(slack);
     assertThat(planned).hasSize(requests);
     assertThat(sent).hasSize(requests);
@@ -92,16 +93,5 @@ class SlackPreviewTest {
       }
     }
     return messages;
-  }
-
-  private static JsonNode report(List<JsonNode> messages) throws Exception {
-    String prefix = "Dry run report: ";
-    for (JsonNode message : messages) {
-      String text = message.path("log").path("message").asText();
-      if (text.startsWith(prefix)) {
-        return MAPPER.readTree(text.substring(prefix.length()));
-      }
-    }
-    throw new AssertionError("no dry run report in " + messages);
   }
 }
