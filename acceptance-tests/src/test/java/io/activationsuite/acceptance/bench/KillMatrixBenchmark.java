@@ -130,8 +130,8 @@ public final class KillMatrixBenchmark {
   }
 
   /** The command's arguments. */
-  private record Options(List<String> connectors, List<String> cases, int trials, int records, int stateEvery, int kills, long seed,
-      boolean docker) {
+  private record Options(List<String> connectors, List<String> cases, int trials, int records, int stateEvery,
+      int kills, long seed, boolean docker) {
 
     static Options parse(String[] args) {
       List<String> connectors = new ArrayList<>();
