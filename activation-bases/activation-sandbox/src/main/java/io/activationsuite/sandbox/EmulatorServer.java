@@ -205,7 +205,7 @@ public final class EmulatorServer implements AutoCloseable {
     if (faults.tokensExpireNow()) {
       emulator.expireAccessTokens();
     }
-    FaultDecision decision = faults.decide();
+    FaultDecision decision = faults.decide(request.method(), request.path());
     long latency = faults.drawLatencyMillis();
     try {
       if (latency > 0 && closing.await(latency, TimeUnit.MILLISECONDS)) {
@@ -217,6 +217,10 @@ public final class EmulatorServer implements AutoCloseable {
         case FaultDecision.ServerError error -> emulator.serverErrorResponse(request, error.status());
         case FaultDecision.Throttle throttle -> emulator.throttledResponse(request);
         case FaultDecision.Reset reset -> null;
+        case FaultDecision.LoseAnswer lost -> {
+          answer(request);
+          yield null;
+        }
         case FaultDecision.Timeout timeout -> {
           closing.await(timeout.holdMillis(), TimeUnit.MILLISECONDS);
           yield null;
@@ -227,6 +231,7 @@ public final class EmulatorServer implements AutoCloseable {
         case FaultDecision.ServerError error -> "INJECTED_ERROR";
         case FaultDecision.Throttle throttle -> "INJECTED_THROTTLE";
         case FaultDecision.Reset reset -> "INJECTED_RESET";
+        case FaultDecision.LoseAnswer lost -> "INJECTED_LOST_ANSWER";
         case FaultDecision.Timeout timeout -> "INJECTED_TIMEOUT";
       };
       // Logged before the client can see the answer, so a client that got a response always finds its entry.

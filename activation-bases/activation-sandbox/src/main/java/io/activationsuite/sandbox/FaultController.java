@@ -3,6 +3,9 @@ package io.activationsuite.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -28,6 +31,7 @@ public final class FaultController {
   private int resetNext;
   private int timeoutNext;
   private int expireTokensAfter;
+  private final Deque<TargetedFault> targeted = new ArrayDeque<>();
 
   /** Creates a controller starting from {@code initial} with a random source seeded by {@code seed}. */
   public FaultController(Clock clock, long seed, FaultConfig initial) {
@@ -128,6 +132,17 @@ public final class FaultController {
     return expireTokensAfter == 0;
   }
 
+  /**
+   * The next API request whose method is {@code method} and whose path contains {@code pathPart} gets
+   * {@code decision} (once), whatever comes before it: a fault aimed at one step of a multi-call protocol (the
+   * upload of a job, the call that closes it). Targeted faults are checked before the counters and ratios, in
+   * the order they were added.
+   */
+  public synchronized FaultController onNext(String method, String pathPart, FaultDecision decision) {
+    targeted.addLast(new TargetedFault(method, pathPart, decision));
+    return this;
+  }
+
   /** The one-shot faults still waiting. */
   public synchronized PendingFaults pending() {
     Instant now = clock.instant();
@@ -168,10 +183,26 @@ public final class FaultController {
     resetNext = 0;
     timeoutNext = 0;
     expireTokensAfter = 0;
+    targeted.clear();
   }
 
   /** Decides the fate of one API request, consuming a one-shot counter or drawing against the ratios. */
   public synchronized FaultDecision decide() {
+    return decide("", "");
+  }
+
+  /**
+   * Decides the fate of the API request {@code method} {@code path}: a matching targeted fault first, then a
+   * one-shot counter, then a draw against the ratios.
+   */
+  public synchronized FaultDecision decide(String method, String path) {
+    for (Iterator<TargetedFault> it = targeted.iterator(); it.hasNext(); ) {
+      TargetedFault fault = it.next();
+      if (fault.method().equalsIgnoreCase(method) && path.contains(fault.pathPart())) {
+        it.remove();
+        return fault.decision();
+      }
+    }
     if (timeoutNext > 0) {
       timeoutNext--;
       return new FaultDecision.Timeout(config.effectiveTimeoutHoldMillis());
@@ -225,5 +256,8 @@ public final class FaultController {
 
   private static int nonNegative(Integer value) {
     return value == null ? 0 : requireCount(value);
+  }
+
+  private record TargetedFault(String method, String pathPart, FaultDecision decision) {
   }
 }

@@ -21,6 +21,13 @@ public sealed interface FaultDecision {
   record Reset() implements FaultDecision {
   }
 
+  /**
+   * Serve the request (the emulator applies it), then drop the connection without the answer: the server did
+   * the work and the client cannot know - the case a non-idempotent request must never be resent blindly for.
+   */
+  record LoseAnswer() implements FaultDecision {
+  }
+
   /** Hold the request without answering for this long, then drop the connection. */
   record Timeout(long holdMillis) implements FaultDecision {
   }

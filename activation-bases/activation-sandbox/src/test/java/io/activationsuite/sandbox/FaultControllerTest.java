@@ -98,4 +98,23 @@ class FaultControllerTest {
     }
     assertThatThrownBy(() -> LatencySpec.parse("gamma:1")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aTargetedFaultHitsOnlyTheFirstMatchingRequestAndComesBeforeTheCounters() {
+    FaultController faults = new FaultController(clock, 7, FaultConfig.none());
+    faults.onNext("PATCH", "/jobs/ingest/", new FaultDecision.LoseAnswer()).failNext(1);
+
+    assertThat(faults.decide("PUT", "/jobs/ingest/750x/batches")).isInstanceOf(FaultDecision.ServerError.class);
+    assertThat(faults.decide("PATCH", "/jobs/ingest/750x")).isInstanceOf(FaultDecision.LoseAnswer.class);
+    assertThat(faults.decide("PATCH", "/jobs/ingest/750x")).isInstanceOf(FaultDecision.Pass.class);
+  }
+
+  @Test
+  void resetClearsTargetedFaults() {
+    FaultController faults = new FaultController(clock, 7, FaultConfig.none());
+    faults.onNext("GET", "/", new FaultDecision.Reset());
+    faults.reset();
+
+    assertThat(faults.decide("GET", "/anything")).isInstanceOf(FaultDecision.Pass.class);
+  }
 }

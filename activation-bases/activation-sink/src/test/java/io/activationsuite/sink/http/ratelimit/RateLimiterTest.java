@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activationsuite.sink.http.ApiClient;
 import io.activationsuite.sink.http.FakeTime;
+import io.activationsuite.sink.http.ManualTime;
 import io.activationsuite.sink.http.time.Waiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -200,6 +201,42 @@ class RateLimiterTest {
 
     assertThat(next.grantedAt()).isEqualTo(T0.plusMillis(1_300));
     assertThat(holder[0].stats().rescheduled()).isEqualTo(1);
+  }
+
+  @Test
+  void aReservationCrowdedByALateSendMovesByItsShortfallAndStaysAheadOfLaterCallers() throws Exception {
+    ManualTime time = new ManualTime(T0);
+    RateLimiter limiter = RateLimiter.create("Example", RateLimits.builder().window(1, Duration.ofSeconds(1))
+        .safetyMargin(0).build(), time, time);
+    Duration bound = Duration.ofSeconds(10);
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try {
+      Permit first = limiter.acquire();
+      Future<Permit> second = callers.submit(limiter::acquire);
+      time.awaitSleepsBegun(1, bound);
+      Future<Permit> third = callers.submit(limiter::acquire);
+      time.awaitSleepsBegun(2, bound);
+
+      // the first request reaches the wire 300 ms after its grant: the reservations at 1 s and 2 s are crowded
+      time.advanceTo(T0.plusMillis(300));
+      limiter.sent(first);
+      time.advanceTo(T0.plusSeconds(1));
+      time.awaitSleepsBegun(3, bound);
+      time.advanceTo(T0.plusMillis(1_300));
+      Permit secondGrant = second.get(10, TimeUnit.SECONDS);
+      time.advanceTo(T0.plusSeconds(2));
+      time.awaitSleepsBegun(4, bound);
+      time.advanceTo(T0.plusMillis(2_300));
+      Permit thirdGrant = third.get(10, TimeUnit.SECONDS);
+
+      assertThat(secondGrant.grantedAt()).as("moved by the 300 ms shortfall, not behind the third caller")
+          .isEqualTo(T0.plusMillis(1_300));
+      assertThat(thirdGrant.grantedAt()).isEqualTo(T0.plusMillis(2_300));
+      assertThat(secondGrant.sequence()).isLessThan(thirdGrant.sequence());
+      assertThat(limiter.stats().rescheduled()).isEqualTo(2);
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   @Test
