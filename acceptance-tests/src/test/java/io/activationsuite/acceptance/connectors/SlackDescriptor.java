@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * twice). Messages are read back from the emulator's inspection, each one's text rendered from
  * {@code {{msg_id}}|{{body}}} and parsed back into those two fields. A text far over Slack's limit is refused
  * ({@code msg_too_long}). Digests ({@code channel_digest}): each row one section block, so 48 rows fill a
- * digest's 50 blocks with its header and footer. The emulator and the connector are both set to 50 messages/s per
+ * digest's 50 blocks with its header and footer (the connector keeps a block for the footer even without one). The emulator and the connector are both set to 50 messages/s per
  * channel so the suite does not wait out Slack's real 1/s; 429 + Retry-After is still injected by the throttle
  * tests.
  */
@@ -132,7 +132,7 @@ public final class SlackDescriptor implements ConnectorDescriptor {
         String block = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"{{msg_id}}"
             + SEPARATOR + "{{body}}\"}}]";
         config.withArray("messages").forEach(m -> ((ObjectNode) m).put("blocks_template", block)
-            .put("digest_max_rows", 200).put("digest_header", "*{{count}} rows*"));
+            .put("digest_max_rows", 200).put("digest_header", "*{{count}} rows*").put("digest_footer", "end"));
         return config;
       }
 
