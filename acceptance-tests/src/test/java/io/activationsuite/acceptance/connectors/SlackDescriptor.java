@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * twice). Messages are read back from the emulator's inspection, each one's text rendered from
  * {@code {{msg_id}}|{{body}}} and parsed back into those two fields. A text far over Slack's limit is refused
  * ({@code msg_too_long}). Digests ({@code channel_digest}): each row one section block, so 48 rows fill a
- * digest's 50 blocks with its header and footer (the connector keeps a block for the footer even without one). The emulator and the connector are both set to 50 messages/s per
- * channel so the suite does not wait out Slack's real 1/s; 429 + Retry-After is still injected by the throttle
- * tests.
+ * digest's 50 blocks with its header and footer (the connector keeps a block for the footer even without one).
+ * The emulator and the connector are both set to 50 messages/s per channel so the suite does not wait out
+ * Slack's real 1/s; 429 + Retry-After is still injected by the throttle tests.
  */
 public final class SlackDescriptor implements ConnectorDescriptor {
 
