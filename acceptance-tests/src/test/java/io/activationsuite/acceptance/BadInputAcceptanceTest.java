@@ -9,7 +9,6 @@ import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
-import io.activationsuite.acceptance.harness.RejectedRecordsBucket;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.testkit.messages.EchoedStates;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
@@ -18,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,23 +53,6 @@ class BadInputAcceptanceTest extends SyncOutcomeTestBase {
 
   /** One input line's record (null data for a malformed line) and its expected outcome. */
   record Case(String name, String stream, ObjectNode data, Expected expected) {
-  }
-
-  private RejectedRecordsBucket bucket;
-
-  @BeforeAll
-  void startBucket() {
-    bucket = RejectedRecordsBucket.start();
-  }
-
-  @BeforeEach
-  void clearBucket() {
-    bucket.clear();
-  }
-
-  @AfterAll
-  void stopBucket() {
-    bucket.close();
   }
 
   /** The first text field of a valid record that is neither the key nor an address. */
@@ -161,12 +140,13 @@ class BadInputAcceptanceTest extends SyncOutcomeTestBase {
       }
     }
     input.streamState(STREAM).streamState(GHOST_STREAM).complete(STREAM);
-    ObjectNode config = connector.withObjectStorage(connector.validConfig(sandbox(connector)), bucket.storage());
+    ObjectNode config = connector.withObjectStorage(connector.validConfig(sandbox(connector)),
+        bucket().storage());
     CommandResult result = harness(connector).write(config, catalog(SYNC_ID, target, samples), input.lines());
 
     assertSucceeded(connector, result);
     EchoedStates.assertEchoedPerStream(input.states(), result.states());
-    List<JsonNode> rejected = bucket.rejected(SYNC_ID);
+    List<JsonNode> rejected = bucket().rejected(SYNC_ID);
     assertThat(EchoedStates.rejectedCount(result.states())).as("rejections counted = stored")
         .isEqualTo(rejected.size());
     assertThat(rejected).allSatisfy(r -> assertThat(r.path("reason").asText()).as("a reason").isNotBlank());

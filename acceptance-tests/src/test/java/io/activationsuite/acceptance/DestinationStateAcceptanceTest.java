@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.capabilities.ConnectorCases;
+import io.activationsuite.acceptance.capabilities.Requires;
+import io.activationsuite.acceptance.connectors.Capability;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
+import io.activationsuite.acceptance.connectors.Digests;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.sandbox.EmulatorServer;
@@ -19,10 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The sandbox ends exactly as the input says it should, for every (object, mode) the connector supports. */
+/**
+ * The sandbox ends exactly as the input says it should, for every (object, mode) the connector supports, and for
+ * digests: every row in exactly one message.
+ */
 class DestinationStateAcceptanceTest extends AcceptanceTestBase {
 
   private static final int RECORDS = 12;
+  private static final int DIGEST_ROWS = 100;
 
   static Stream<Arguments> targets() {
     return ConnectorCases.each(ConnectorDescriptor::writeTargets, "declares no write targets");
@@ -101,6 +108,36 @@ class DestinationStateAcceptanceTest extends AcceptanceTestBase {
             .isEqualTo(field.getValue().asText());
       }
     }));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(CONNECTORS)
+  @Requires(Capability.DIGEST_MESSAGES)
+  void manyRowsGatherIntoFullDigestsWithinTheBlockLimitAndEveryRowIsInExactlyOne(ConnectorDescriptor connector) {
+    Digests digests = connector.digests();
+    WriteTarget target = digests.target();
+    EmulatorServer sandbox = sandbox(connector);
+    List<ObjectNode> rows = records(connector, target, 0, DIGEST_ROWS, 1);
+    PlatformSyncInput input = new PlatformSyncInput().started("rows");
+    rows.forEach(r -> input.record("rows", r));
+    input.streamState("rows").complete("rows"); // one STATE: nothing asks for a digest before the rows are in
+    CommandResult result = harness(connector).write(digests.config(sandbox),
+        catalog(8, List.of("rows"), List.of(target), rows), input.lines());
+    assertSucceeded(connector, result);
+    EchoedStates.assertEchoed(input.states(), result.states());
+    assertThat(EchoedStates.rejectedCount(result.states())).as(result.describe()).isZero();
+
+    List<Digests.Digest> landed = digests.landed(sandbox);
+    String identity = connector.identityField(target.landsIn());
+    assertThat(landed.stream().flatMap(d -> d.rows().stream()))
+        .as("every row in exactly one digest: %s", landed)
+        .containsExactlyInAnyOrderElementsOf(rows.stream().map(r -> key(r, identity)).toList());
+    assertThat(landed).as("within the block limit").allSatisfy(d -> assertThat(d.blocks())
+        .isLessThanOrEqualTo(digests.maxBlocks()));
+    assertThat(landed.stream().mapToInt(Digests.Digest::blocks).max().orElse(0))
+        .as("many rows gathered into a message the block limit filled: %s", landed).isEqualTo(digests.maxBlocks());
+    assertThat(landed).as("no digest beyond those the block limit forces")
+        .hasSize((int) Math.ceil((double) DIGEST_ROWS / landed.get(0).rows().size()));
   }
 
   private static String key(ObjectNode record, String identity) {

@@ -12,7 +12,6 @@ import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
 import io.activationsuite.acceptance.harness.FaultProxy;
 import io.activationsuite.acceptance.harness.FaultProxy.ProtocolFault;
-import io.activationsuite.acceptance.harness.RejectedRecordsBucket;
 import io.activationsuite.testkit.messages.EchoedStates;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.util.EnumSet;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Protocol-level faults on the connector's write call, scripted by WireMock in front of the sandbox: the API
- * handled the request, then the answer is spoiled (truncated, an HTML page, a slow drip, a reset). An
+ * handled the request, then the answer is spoiled (truncated, an HTML page, a slow drip within or past the read
+ * timeout, a reset). An
  * idempotent write is resent and every record lands once; a create is not resent, its records end rejected
  * as {@code DELIVERY_UNCERTAIN}, and nothing is written twice (HubSpot batch/create, Salesforce insert, Zendesk
  * create_many, Braze events, Slack posts).
@@ -40,23 +39,15 @@ class ProtocolFaultAcceptanceTest extends SyncOutcomeTestBase {
   private static final int STATE_EVERY = 4;
 
   private final Map<String, FaultProxy> proxies = new HashMap<>();
-  private RejectedRecordsBucket bucket;
-
-  @BeforeAll
-  void startBucket() {
-    bucket = RejectedRecordsBucket.start();
-  }
 
   @BeforeEach
   void resetProxies() {
     proxies.values().forEach(FaultProxy::reset);
-    bucket.clear();
   }
 
   @AfterAll
   void stopProxies() {
     proxies.values().forEach(FaultProxy::close);
-    bucket.close();
   }
 
   private FaultProxy proxy(ConnectorDescriptor connector) {
@@ -78,10 +69,11 @@ class ProtocolFaultAcceptanceTest extends SyncOutcomeTestBase {
     FaultProxy proxy = proxy(connector);
     proxy.spoilFirstWrite(fault, records.get(0).path(connector.identityField(target.object())).asText());
     ObjectNode config = proxy.redirect(connector.withObjectStorage(connector.validConfig(sandbox(connector)),
-        bucket.storage()));
-    CommandResult result = harness(connector).write(config, catalog(syncId, target, records), input.lines());
+        bucket().storage()));
+    CommandResult result = harness(connector).write(config, catalog(syncId, target, records), input.lines(),
+        fault.connectorEnvironment());
     assertThat(proxy.spoiledPaths()).as("the first write call was spoiled: " + result.describe()).hasSize(1);
-    assertNoSecretLeaked(result, List.of(bucket.secret()));
+    assertNoSecretLeaked(result, List.of(bucket().secret()));
     return result;
   }
 
@@ -118,7 +110,7 @@ class ProtocolFaultAcceptanceTest extends SyncOutcomeTestBase {
     EchoedStates.assertEchoed(input.states(), result.states());
     long rejected = EchoedStates.rejectedCount(result.states());
     assertThat(rejected).as("the spoiled create's records are rejected").isPositive();
-    List<JsonNode> stored = bucket.rejected(syncId);
+    List<JsonNode> stored = bucket().rejected(syncId);
     assertThat(stored).as("every rejected record stored with its reason").hasSize((int) rejected);
     assertThat(stored).allSatisfy(r -> assertThat(r.path("reason").asText()).isEqualTo("DELIVERY_UNCERTAIN"));
     assertThat(proxy(connector).timesTheSpoiledWriteWasSent()).as("the create was not resent").isEqualTo(1);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.acceptance.connectors.ConnectorDescriptor;
 import io.activationsuite.acceptance.connectors.WriteTarget;
 import io.activationsuite.acceptance.harness.CommandResult;
+import io.activationsuite.acceptance.harness.RejectedRecordsBucket;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.FaultController;
 import io.activationsuite.testkit.messages.EchoedStates;
@@ -17,16 +18,44 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What the fault and bad-input suites share: one-stream syncs of a connector's records, faults armed once
  * the connector has logged in, and the two endings a faulted sync may have - every record landed exactly
  * once, or a clean stop (a prefix of the states echoed with counts adding up, one TRACE a user can act on).
+ * A test that reads rejected records back uses {@link #bucket()}: started on first use, emptied before each
+ * test.
  */
 abstract class SyncOutcomeTestBase extends AcceptanceTestBase {
 
   static final String STREAM = "users";
   private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(60);
+
+  private RejectedRecordsBucket bucket;
+
+  /** The S3 bucket rejected records are stored in (see {@link ConnectorDescriptor#withObjectStorage}). */
+  RejectedRecordsBucket bucket() {
+    if (bucket == null) {
+      bucket = RejectedRecordsBucket.start();
+    }
+    return bucket;
+  }
+
+  @BeforeEach
+  void clearBucket() {
+    if (bucket != null) {
+      bucket.clear();
+    }
+  }
+
+  @AfterAll
+  void stopBucket() {
+    if (bucket != null) {
+      bucket.close();
+    }
+  }
 
   List<ObjectNode> records(ConnectorDescriptor connector, WriteTarget target, int count) {
     List<ObjectNode> records = new ArrayList<>();
@@ -90,6 +119,16 @@ abstract class SyncOutcomeTestBase extends AcceptanceTestBase {
 
   static long countOutcome(EmulatorServer sandbox, String outcome) {
     return sandbox.requests().matching(e -> e.outcome().equals(outcome)).size();
+  }
+
+  /** After a clean stop: with the faults cleared, the same input synced again lands every record exactly once. */
+  void assertNextSyncLandsEverything(ConnectorDescriptor connector, ObjectNode config, long syncId,
+      WriteTarget target, List<ObjectNode> records, PlatformSyncInput input) {
+    sandbox(connector).faults().reset();
+    CommandResult next = harness(connector).write(config, catalog(syncId, target, records), input.lines());
+    assertSucceeded(connector, next);
+    EchoedStates.assertEchoed(input.states(), next.states());
+    assertLandedExactly(connector, target.object(), records);
   }
 
   /**

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * {@code bin/bench kill [--connector NAME] [--trials 20] [--records 500] [--state-every 25] [--kills 1]
- * [--seed S] [--docker]}: the kill matrix. Per connector, SIGKILLs its jar (or image) at seeded random points
+ * {@code bin/bench kill [--connector NAME] [--case NAME] [--trials 20] [--records 500] [--state-every 25]
+ * [--kills 1] [--seed S] [--docker]}: the kill matrix. Per connector, SIGKILLs its jar (or image) at seeded random points
  * of a sync against its sandbox, reruns from the last echoed STATE until a run finishes, and checks the
  * sandbox: no record lost, no duplicate of an idempotent operation, duplicates of a non-idempotent one within
  * the records in flight after the last STATE. Prints one row per connector and case; exits 1 on a violation.
@@ -42,7 +42,9 @@ public final class KillMatrixBenchmark {
         options.docker() ? "docker" : "jar", loadAverage());
     System.out.println("rerun one connector with: bin/bench kill --connector NAME --seed " + options.seed()
         + " --trials " + options.trials() + " --records " + options.records() + " --state-every "
-        + options.stateEvery() + " --kills " + options.kills() + (options.docker() ? " --docker" : ""));
+        + options.stateEvery() + " --kills " + options.kills()
+        + options.cases().stream().map(c -> " --case " + c).reduce("", String::concat)
+        + (options.docker() ? " --docker" : ""));
     Path work = Files.createTempDirectory("kill-matrix");
     List<String[]> rows = new ArrayList<>();
     int violations = 0;
@@ -69,7 +71,13 @@ public final class KillMatrixBenchmark {
     WriteStarter starter = ConnectorHarness.forTool(connector.tool())::startWrite;
     try (KillTrials trials = new KillTrials(connector, starter, options.records(), options.stateEvery(),
         work.resolve(connector.tool()))) {
-      List<KillCase> cases = trials.profile().cases();
+      List<KillCase> cases = trials.profile().cases().stream()
+          .filter(c -> options.cases().isEmpty() || options.cases().contains(c.name())).toList();
+      if (cases.isEmpty()) {
+        System.out.println(connector.tool() + ": no case named " + options.cases() + " (its cases: "
+            + trials.profile().cases().stream().map(KillCase::name).toList() + ")");
+        return 1;
+      }
       Map<KillCase, List<TrialResult>> results = new LinkedHashMap<>();
       Map<KillCase, KillPoint.Calibration> calibrations = new LinkedHashMap<>();
       for (KillCase kase : cases) {
@@ -122,11 +130,12 @@ public final class KillMatrixBenchmark {
   }
 
   /** The command's arguments. */
-  private record Options(List<String> connectors, int trials, int records, int stateEvery, int kills, long seed,
-      boolean docker) {
+  private record Options(List<String> connectors, List<String> cases, int trials, int records, int stateEvery,
+      int kills, long seed, boolean docker) {
 
     static Options parse(String[] args) {
       List<String> connectors = new ArrayList<>();
+      List<String> cases = new ArrayList<>();
       int trials = 20;
       int records = 500;
       int stateEvery = 25;
@@ -136,6 +145,7 @@ public final class KillMatrixBenchmark {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--connector" -> connectors.add(args[++i]);
+          case "--case" -> cases.add(args[++i]);
           case "--trials" -> trials = Integer.parseInt(args[++i]);
           case "--records" -> records = Integer.parseInt(args[++i].replace("_", ""));
           case "--state-every" -> stateEvery = Integer.parseInt(args[++i]);
@@ -143,10 +153,10 @@ public final class KillMatrixBenchmark {
           case "--seed" -> seed = Long.parseLong(args[++i]);
           case "--docker" -> docker = true;
           default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (known: --connector, "
-              + "--trials, --records, --state-every, --kills, --seed, --docker)");
+              + "--case, --trials, --records, --state-every, --kills, --seed, --docker)");
         }
       }
-      return new Options(List.copyOf(connectors), trials, records, stateEvery, kills, seed, docker);
+      return new Options(List.copyOf(connectors), List.copyOf(cases), trials, records, stateEvery, kills, seed, docker);
     }
   }
 }

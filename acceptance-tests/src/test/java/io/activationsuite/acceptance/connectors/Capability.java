@@ -24,6 +24,11 @@ public enum Capability {
   READ_BACK("a target read back (upsert or append)"),
   /** The append target is messages (Slack), read back from the sandbox's message inspection, not a record store. */
   MESSAGES_READ_BACK("messages read back from the sandbox's inspection"),
+  /**
+   * Many rows gathered into one message of a bounded number of blocks ({@link ConnectorDescriptor#digests()}:
+   * Slack's {@code channel_digest}), read back from the sandbox's message inspection.
+   */
+  DIGEST_MESSAGES("rows gathered into digest messages, read back from the sandbox's inspection"),
   /** Updates existing records by a key (mode {@code update}); a missing key is not created. */
   UPDATE("update of existing records by key"),
   /** Deletes or archives records by a key (mode {@code soft_delete}, possibly through a deletion object). */

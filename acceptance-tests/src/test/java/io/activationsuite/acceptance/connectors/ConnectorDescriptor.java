@@ -94,6 +94,15 @@ public interface ConnectorDescriptor extends ReadBack {
   /** Every supported target whose final state the suite checks (one test per target and mode). */
   List<WriteTarget> writeTargets();
 
+  /**
+   * How the connector gathers many rows into one message ({@link Capability#DIGEST_MESSAGES}).
+   *
+   * @throws UnsupportedOperationException when the connector lacks {@link Capability#DIGEST_MESSAGES}
+   */
+  default Digests digests() {
+    throw new UnsupportedOperationException(tool() + " lacks " + Capability.DIGEST_MESSAGES);
+  }
+
   /** Targets the connector must refuse at the start of {@code write} with a config_error (may be empty). */
   default List<WriteTarget> unsupportedTargets() {
     return List.of();

@@ -6,27 +6,38 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.SandboxOptions;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Slack: bot token (or rotating OAuth) against the Slack emulator; one message per row in a channel
  * ({@code channel_messages}, append-only: Slack has no idempotency key, so a record written twice is posted
  * twice). Messages are read back from the emulator's inspection, each one's text rendered from
  * {@code {{msg_id}}|{{body}}} and parsed back into those two fields. A text far over Slack's limit is refused
- * ({@code msg_too_long}). The emulator and the connector are both set to 50 messages/s per channel so the suite
- * does not wait out Slack's real 1/s; 429 + Retry-After is still injected by the throttle tests.
+ * ({@code msg_too_long}). Digests ({@code channel_digest}): each row one section block, so 48 rows fill a
+ * digest's 50 blocks with its header and footer (the connector keeps a block for the footer even without one).
+ * The emulator and the connector are both set to 50 messages/s per channel so the suite does not wait out
+ * Slack's real 1/s; 429 + Retry-After is still injected by the throttle tests.
  */
 public final class SlackDescriptor implements ConnectorDescriptor {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<Capability> CAPABILITIES = EnumSet.of(
-      Capability.APPEND_READ_BACK, Capability.MESSAGES_READ_BACK, Capability.REFUSED_RECORDS,
+      Capability.APPEND_READ_BACK, Capability.MESSAGES_READ_BACK, Capability.DIGEST_MESSAGES,
+      Capability.REFUSED_RECORDS,
       Capability.THROTTLE_RETRY, Capability.OAUTH_ROTATION, Capability.OAUTH, Capability.UNSUPPORTED_TARGETS);
   private static final String MESSAGES = "channel_messages";
+  private static final String DIGEST = "channel_digest";
+  /** Slack's limit of blocks per message. */
+  private static final int MAX_BLOCKS = 50;
+  /** A row's identity in a block's text: {@code m12|Body 12 v1}. */
+  private static final Pattern ROW_ID = Pattern.compile("(m\\d+)\\|");
   private static final String SEPARATOR = "|";
   private static final String PACE = "50";
   /** Slack refuses a text this long ({@code msg_too_long}; the emulator's default limit is 150,000). */
@@ -105,6 +116,47 @@ public final class SlackDescriptor implements ConnectorDescriptor {
   @Override
   public List<WriteTarget> writeTargets() {
     return List.of(new WriteTarget(MESSAGES, "append", List.of()));
+  }
+
+  @Override
+  public Digests digests() {
+    return new Digests() {
+      @Override
+      public WriteTarget target() {
+        return new WriteTarget(DIGEST, "append", List.of());
+      }
+
+      @Override
+      public ObjectNode config(EmulatorServer sandbox) {
+        ObjectNode config = validConfig(sandbox);
+        String block = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"{{msg_id}}"
+            + SEPARATOR + "{{body}}\"}}]";
+        config.withArray("messages").forEach(m -> ((ObjectNode) m).put("blocks_template", block)
+            .put("digest_max_rows", 200).put("digest_header", "*{{count}} rows*").put("digest_footer", "end"));
+        return config;
+      }
+
+      @Override
+      public int maxBlocks() {
+        return MAX_BLOCKS;
+      }
+
+      @Override
+      public List<Digest> landed(EmulatorServer sandbox) {
+        List<Digest> digests = new ArrayList<>();
+        for (JsonNode message : sandbox.objects(DIGEST)) {
+          List<String> rows = new ArrayList<>();
+          for (JsonNode block : message.path("blocks")) {
+            Matcher id = ROW_ID.matcher(block.path("text").path("text").asText(""));
+            while (id.find()) {
+              rows.add(id.group(1));
+            }
+          }
+          digests.add(new Digest(message.path("blocks").size(), rows));
+        }
+        return digests;
+      }
+    };
   }
 
   @Override

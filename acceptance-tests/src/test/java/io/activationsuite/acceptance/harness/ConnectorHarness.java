@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -78,6 +79,13 @@ public final class ConnectorHarness {
   /** {@code write --config --catalog} with {@code input} on stdin, to the end. */
   public CommandResult write(JsonNode config, String catalogJson, List<String> input) {
     return run(ConnectorInvocation.write(config.toString(), catalogJson), input, () -> { });
+  }
+
+  /** {@code write} with {@code environment} set for the connector, {@code input} on stdin, to the end. */
+  public CommandResult write(JsonNode config, String catalogJson, List<String> input,
+      Map<String, String> environment) {
+    return run(ConnectorInvocation.write(config.toString(), catalogJson).withEnvironment(environment), input,
+        () -> { });
   }
 
   /**

@@ -1,11 +1,5 @@
 package io.activationsuite.acceptance.harness;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
@@ -14,6 +8,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import io.activationsuite.localsync.launch.ConnectorInvocation;
+import io.activationsuite.localsync.launch.ConnectorOutputDispatcher;
 import io.activationsuite.localsync.launch.ConnectorOutputListener;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -29,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -46,8 +40,6 @@ final class ContainerConnector implements RunningConnector {
   static final String CONFIG_DIRECTORY = "/airbyte/config";
 
   private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final DockerClient docker;
   private final String containerId;
@@ -213,9 +205,9 @@ final class ContainerConnector implements RunningConnector {
     if (remaining <= 0 || !output.awaitCompletion(remaining, TimeUnit.NANOSECONDS)) {
       throw new TimeoutException(description + " exited but its output was not consumed within " + timeout);
     }
-    RuntimeException failure = output.listenerFailure.get();
-    if (failure != null) {
-      throw new IllegalStateException("the output listener of " + description + " failed", failure);
+    if (output.lines.failure().isPresent()) {
+      throw new IllegalStateException("the output listener of " + description + " failed",
+          output.lines.failure().get());
     }
     return exit;
   }
@@ -251,16 +243,16 @@ final class ContainerConnector implements RunningConnector {
     return description;
   }
 
-  /** The attached stdout and stderr: frames cut into lines, stdout JSON objects delivered as messages. */
+  /** The attached stdout and stderr: frames cut into lines, handed on as the local runner hands on a process's. */
   private static final class Output extends ResultCallback.Adapter<Frame> {
 
-    private final ConnectorOutputListener listener;
+    private final ConnectorOutputDispatcher lines;
     private final ByteArrayOutputStream stdoutLine = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderrLine = new ByteArrayOutputStream();
-    private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
 
     Output(ConnectorOutputListener listener) {
-      this.listener = listener;
+      // a listener's failure is reported by waitFor; the container runs on until then, as before
+      this.lines = new ConnectorOutputDispatcher(listener, () -> { });
     }
 
     @Override
@@ -306,35 +298,10 @@ final class ContainerConnector implements RunningConnector {
     private void deliver(ByteArrayOutputStream buffer, boolean stdout) {
       String line = buffer.toString(StandardCharsets.UTF_8);
       buffer.reset();
-      if (listenerFailure.get() != null) {
-        return;
-      }
-      try {
-        if (!stdout) {
-          listener.onStderrLine(line);
-          return;
-        }
-        ObjectNode message = parseObject(line);
-        if (message != null) {
-          listener.onMessage(message);
-        } else {
-          listener.onNonJsonLine(line);
-        }
-      } catch (RuntimeException e) {
-        listenerFailure.compareAndSet(null, e);
-      }
-    }
-
-    private static ObjectNode parseObject(String line) {
-      String trimmed = line.strip();
-      if (!trimmed.startsWith("{")) {
-        return null;
-      }
-      try {
-        JsonNode node = JSON.readTree(trimmed);
-        return node instanceof ObjectNode object ? object : null;
-      } catch (JsonProcessingException e) {
-        return null;
+      if (stdout) {
+        lines.stdout(line);
+      } else {
+        lines.stderr(line);
       }
     }
   }

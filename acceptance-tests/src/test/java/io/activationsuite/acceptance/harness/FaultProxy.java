@@ -23,13 +23,15 @@ import io.activationsuite.sandbox.EmulatorServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A WireMock server in front of one sandbox emulator. It proxies every call to the emulator and, once
  * armed, spoils the answer to the connector's first write call (POST, PUT or PATCH) in one scripted way the
  * emulators never answer: the emulator has handled the request (the records reached the API), then the
- * connector gets a truncated body, an HTML page with status 200, a slow drip, or a reset connection. That is
+ * connector gets a truncated body, an HTML page with status 200, a slow drip (within or past the read
+ * timeout), or a reset connection. That is
  * the case the base's rule is about: a request that may have reached the API is resent only if idempotent.
  * Emulator URLs in answers (e.g. an OAuth {@code instance_url}) are rewritten to the proxy's, so every later
  * call goes through it too.
@@ -44,8 +46,23 @@ public final class FaultProxy implements AutoCloseable {
     HTML_PAGE,
     /** The emulator's answer dribbled in chunks over two seconds: slow, but within the read timeout. */
     SLOW_DRIP,
+    /**
+     * The emulator's answer dribbled slower than the read timeout: its second half comes 3 s after the first,
+     * and the connector runs with a 2 s read timeout ({@link #connectorEnvironment()}), so the call times out
+     * after the API handled it.
+     */
+    SLOW_DRIP_PAST_TIMEOUT,
     /** The connection reset after the request was delivered and handled, before any answer. */
-    RESET_AFTER_DELIVERY
+    RESET_AFTER_DELIVERY;
+
+    /**
+     * The environment the connector runs with for this fault: for {@link #SLOW_DRIP_PAST_TIMEOUT} the documented
+     * {@code ACTIVATION_HTTP_READ_TIMEOUT_SECONDS} (docs/engine.md), so the drip outlasts the timeout in seconds
+     * rather than the default minute.
+     */
+    public Map<String, String> connectorEnvironment() {
+      return this == SLOW_DRIP_PAST_TIMEOUT ? Map.of("ACTIVATION_HTTP_READ_TIMEOUT_SECONDS", "2") : Map.of();
+    }
   }
 
   private static final String FAULT = "fault";
@@ -184,6 +201,8 @@ public final class FaultProxy implements AutoCloseable {
         case HTML_PAGE -> builder.status(200).body(HTML)
             .headers(new HttpHeaders(new HttpHeader("Content-Type", "text/html; charset=utf-8"))).build();
         case SLOW_DRIP -> builder.chunkedDribbleDelay(new ChunkedDribbleDelay(4, 2_000))
+            .headers(withoutLength(rewritten.getHeaders())).build();
+        case SLOW_DRIP_PAST_TIMEOUT -> builder.chunkedDribbleDelay(new ChunkedDribbleDelay(2, 6_000))
             .headers(withoutLength(rewritten.getHeaders())).build();
         case RESET_AFTER_DELIVERY -> builder.fault(Fault.CONNECTION_RESET_BY_PEER).build();
       };

@@ -168,7 +168,8 @@ class ActivationDestinationSyncTest {
     lines.add(state("users", 3));
     lines.add(complete("users"));
 
-    int exit = harness.write(harness.config(baseUrl(), "\"concurrency\":1"),
+    // batches are cut by size and STATE only: a linger firing on a slow machine would split them and move the outage
+    int exit = harness.write(harness.config(baseUrl(), "\"concurrency\":1,\"batch_linger_ms\":60000"),
         catalog(activationStream("users", "contacts", "append_dedup", "email")), lines);
 
     assertThat(exit).isEqualTo(1);
@@ -195,7 +196,8 @@ class ActivationDestinationSyncTest {
     }
     lines.add(complete("users"));
 
-    int exit = harness.write(harness.config(baseUrl(), "\"concurrency\":1"),
+    // batches are cut by size and STATE only: a linger firing on a slow machine would split them and move the outage
+    int exit = harness.write(harness.config(baseUrl(), "\"concurrency\":1,\"batch_linger_ms\":60000"),
         catalog(activationStream("users", "contacts", "append_dedup", "email")), lines);
 
     assertThat(exit).isEqualTo(1);

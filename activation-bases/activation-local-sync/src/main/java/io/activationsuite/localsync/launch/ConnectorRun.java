@@ -1,11 +1,5 @@
 package io.activationsuite.localsync.launch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -30,18 +23,14 @@ public final class ConnectorRun implements AutoCloseable {
   /** Characters of stderr and of non-JSON stdout kept for error reports. */
   public static final int TAIL_CHARS = 64 * 1024;
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-
   private final String description;
   private final Process process;
-  private final ConnectorOutputListener listener;
+  private final ConnectorOutputDispatcher output;
   private final Consumer<Process> forceKill;
   private final ConnectorFiles files;
   private final BufferedWriter stdin;
   private final BoundedTextBuffer stderrTail = new BoundedTextBuffer(TAIL_CHARS);
   private final BoundedTextBuffer nonJsonTail = new BoundedTextBuffer(TAIL_CHARS);
-  private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
   private final Thread stdoutReader;
   private final Thread stderrReader;
 
@@ -49,9 +38,9 @@ public final class ConnectorRun implements AutoCloseable {
       Consumer<Process> forceKill, ConnectorFiles files) {
     this.description = description;
     this.process = process;
-    this.listener = listener;
     this.forceKill = forceKill;
     this.files = files;
+    this.output = new ConnectorOutputDispatcher(listener, this::kill);
     this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     this.stdoutReader = reader("stdout", process.getInputStream(), this::dispatchStdout);
     this.stderrReader = reader("stderr", process.getErrorStream(), this::dispatchStderr);
@@ -125,9 +114,8 @@ public final class ConnectorRun implements AutoCloseable {
         throw new TimeoutException(description + " exited but its output was not consumed within " + timeout);
       }
     }
-    RuntimeException failure = listenerFailure.get();
-    if (failure != null) {
-      throw new ConnectorLaunchException("the output listener of " + description + " failed", failure);
+    if (output.failure().isPresent()) {
+      throw new ConnectorLaunchException("the output listener of " + description + " failed", output.failure().get());
     }
     return process.exitValue();
   }
@@ -183,48 +171,13 @@ public final class ConnectorRun implements AutoCloseable {
   }
 
   private void dispatchStdout(String line) {
-    ObjectNode message = parseObject(line);
-    if (message == null) {
+    if (!output.stdout(line)) {
       nonJsonTail.add(line);
     }
-    deliver(() -> {
-      if (message != null) {
-        listener.onMessage(message);
-      } else {
-        listener.onNonJsonLine(line);
-      }
-    });
   }
 
   private void dispatchStderr(String line) {
     stderrTail.add(line);
-    deliver(() -> listener.onStderrLine(line));
-  }
-
-  /** Calls the listener unless it already failed; its first failure kills the connector. */
-  private void deliver(Runnable call) {
-    if (listenerFailure.get() != null) {
-      return;
-    }
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      if (listenerFailure.compareAndSet(null, e)) {
-        kill();
-      }
-    }
-  }
-
-  private static ObjectNode parseObject(String line) {
-    String trimmed = line.strip();
-    if (!trimmed.startsWith("{")) {
-      return null;
-    }
-    try {
-      JsonNode node = JSON.readTree(trimmed);
-      return node instanceof ObjectNode object ? object : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+    output.stderr(line);
   }
 }

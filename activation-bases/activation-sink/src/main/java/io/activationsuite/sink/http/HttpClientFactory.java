@@ -25,8 +25,12 @@ public final class HttpClientFactory {
     return create(settings, EXCHANGE_LOG);
   }
 
-  /** A client for {@code settings}, logging (if enabled) to {@code exchangeLog}. */
-  public static OkHttpClient create(HttpClientSettings settings, Logger exchangeLog) {
+  /**
+   * A client for {@code settings} (with the read timeout of {@link HttpClientSettings#READ_TIMEOUT_ENV} when the
+   * environment sets one), logging (if enabled) to {@code exchangeLog}.
+   */
+  public static OkHttpClient create(HttpClientSettings requested, Logger exchangeLog) {
+    HttpClientSettings settings = requested.withEnvironment(System.getenv());
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(64, settings.maxConcurrency()));
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrency());

@@ -1,11 +1,16 @@
 package io.activationsuite.sink.http;
 
+import io.activationsuite.protocol.errors.ConfigErrorException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Transport settings for the shared OkHttp client: timeouts, how many requests may be in flight,
- * the user agent and whether exchanges are logged (redacted, at debug level).
+ * the user agent and whether exchanges are logged (redacted, at debug level). The read timeout can be set for
+ * every connector through the environment variable {@value #READ_TIMEOUT_ENV} (whole seconds; documented in
+ * docs/engine.md): an operator's lever for an API that answers slower than the connector's default, and how the
+ * acceptance suite makes a slow drip outlast the timeout within a few seconds.
  *
  * @param connectTimeout TCP + TLS connect timeout
  * @param readTimeout maximum silence while reading a response
@@ -18,6 +23,9 @@ import java.util.Objects;
  */
 public record HttpClientSettings(Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
     Duration callTimeout, int maxConcurrency, String userAgent, boolean logExchanges, boolean logBodies) {
+
+  /** Environment variable: the read timeout in whole seconds, overriding the connector's own. */
+  public static final String READ_TIMEOUT_ENV = "ACTIVATION_HTTP_READ_TIMEOUT_SECONDS";
 
   public HttpClientSettings {
     requirePositive(connectTimeout, "connectTimeout");
@@ -45,6 +53,32 @@ public record HttpClientSettings(Duration connectTimeout, Duration readTimeout, 
   public HttpClientSettings withLogging(boolean exchanges, boolean bodies) {
     return new HttpClientSettings(connectTimeout, readTimeout, writeTimeout, callTimeout, maxConcurrency,
         userAgent, exchanges, bodies);
+  }
+
+  /**
+   * A copy with the read timeout {@code environment} names in {@value #READ_TIMEOUT_ENV}, or this when it names
+   * none.
+   *
+   * @throws ConfigErrorException when the value is not a whole number of seconds from 1 to 86,400 (a
+   *     config_error naming the variable)
+   */
+  public HttpClientSettings withEnvironment(Map<String, String> environment) {
+    String value = environment.get(READ_TIMEOUT_ENV);
+    if (value == null || value.isBlank()) {
+      return this;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      seconds = -1;
+    }
+    if (seconds < 1 || seconds > 86_400) {
+      throw new ConfigErrorException("The environment variable " + READ_TIMEOUT_ENV + " must be a whole number of "
+          + "seconds from 1 to 86400, not '" + value + "': fix or unset it.");
+    }
+    return new HttpClientSettings(connectTimeout, Duration.ofSeconds(seconds), writeTimeout, callTimeout,
+        maxConcurrency, userAgent, logExchanges, logBodies);
   }
 
   private static void requirePositive(Duration value, String name) {
