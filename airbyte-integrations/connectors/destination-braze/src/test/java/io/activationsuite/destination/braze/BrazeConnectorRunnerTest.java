@@ -242,7 +242,9 @@ class BrazeConnectorRunnerTest {
     assertThat(run.exitCode()).as(run.messages().toString()).isZero();
     EchoedStates.assertEchoed(input.states(), run.ofType("STATE"));
     assertThat(braze.objects("users")).hasSize(10);
-    assertThat(braze.requests().count("GET", "/custom_attributes")).isEqualTo(1);
+    // the list's hourly budget resets at the top of the hour: within the 60 s bound the read waits and is asked
+    // once more, beyond it the sync goes on without the list (BrazeDiscoveryThrottleTest covers both on a clock)
+    assertThat(braze.requests().count("GET", "/custom_attributes")).isBetween(1L, 2L);
   }
 
   @Test
