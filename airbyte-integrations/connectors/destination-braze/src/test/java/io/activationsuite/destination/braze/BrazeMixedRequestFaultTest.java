@@ -9,6 +9,7 @@ import io.activationsuite.sandbox.FaultDecision;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import io.activationsuite.testkit.messages.EchoedStates;
+import io.activationsuite.testkit.messages.InProcessRun;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
 import java.util.ArrayList;

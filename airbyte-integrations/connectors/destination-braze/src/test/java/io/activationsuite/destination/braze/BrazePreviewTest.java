@@ -11,6 +11,7 @@ import io.activationsuite.sandbox.braze.BrazeSettings;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import io.activationsuite.testkit.messages.DryRunReports;
+import io.activationsuite.testkit.messages.InProcessRun;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.activationsuite.destination.braze;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
+import io.activationsuite.testkit.messages.InProcessRun;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

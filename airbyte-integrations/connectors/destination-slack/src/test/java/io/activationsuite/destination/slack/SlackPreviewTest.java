@@ -7,17 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.activationsuite.protocol.runner.DestinationRunner;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import io.activationsuite.testkit.messages.DryRunReports;
+import io.activationsuite.testkit.messages.InProcessRun;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,18 +76,7 @@ class SlackPreviewTest {
     return slack.requests().matching(e -> e.path().equals("/api/chat.postMessage"));
   }
 
-  private List<JsonNode> run(JsonNode config, JsonNode catalog, String stdin) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DestinationRunner.run(new String[] {"write", "--config",
-        Files.writeString(dir.resolve("config.json"), config.toString()).toString(), "--catalog",
-        Files.writeString(dir.resolve("catalog.json"), catalog.toString()).toString()},
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out);
-    List<JsonNode> messages = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isBlank()) {
-        messages.add(MAPPER.readTree(line));
-      }
-    }
-    return messages;
+  private List<JsonNode> run(JsonNode config, JsonNode catalog, String stdin) {
+    return InProcessRun.of(dir, "write", config, catalog.toString(), List.of(stdin)).messages();
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.protocol.model.StreamDescriptor;
-import io.activationsuite.protocol.runner.DestinationRunner;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sink.api.BatchWriter;
 import io.activationsuite.sink.api.DestinationObject;
@@ -14,10 +13,7 @@ import io.activationsuite.sink.api.RecordOutcome;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.config.ConfigReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.activationsuite.testkit.messages.InProcessRun;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,20 +32,8 @@ final class ZendeskFixtures {
   final List<ObjectNode> configUpdates = new CopyOnWriteArrayList<>();
 
   /** Runs {@code write} in process with this config and catalog; every stdout message. */
-  static List<JsonNode> runWrite(Path dir, JsonNode config, String catalog, String stdin) throws Exception {
-    Files.writeString(dir.resolve("config.json"), config.toString());
-    Files.writeString(dir.resolve("catalog.json"), catalog);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DestinationRunner.run(new String[] {"write", "--config",
-        dir.resolve("config.json").toString(), "--catalog", dir.resolve("catalog.json").toString()},
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out);
-    List<JsonNode> messages = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isBlank()) {
-        messages.add(MAPPER.readTree(line));
-      }
-    }
-    return messages;
+  static List<JsonNode> runWrite(Path dir, JsonNode config, String catalog, String stdin) {
+    return InProcessRun.of(dir, "write", config, catalog, List.of(stdin)).messages();
   }
 
   static ObjectNode apiTokenConfig(EmulatorServer server) {
