@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
 import io.activationsuite.sandbox.junit.SandboxTest;
+import io.activationsuite.testkit.messages.DryRunReports;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class SalesforcePreviewTest {
     assertThat(preview.exitCode()).isZero();
     assertThat(real.exitCode()).as(real.messages().toString()).isZero();
     assertThat(previewWrites).as("the preview sent no write request").isEmpty();
-    JsonNode planned = report(preview).path("first_requests");
+    JsonNode planned = DryRunReports.first(preview.messages()).path("first_requests");
     assertThat(planned.size()).isEqualTo(strategy.equals("bulk") ? 3 : 1);
     List<RequestLogEntry> sent = writes(server);
     assertThat(sent).hasSize(planned.size());
@@ -72,16 +73,5 @@ class SalesforcePreviewTest {
   /** The write calls the sandbox received (not token, describe or status reads). */
   private static List<RequestLogEntry> writes(EmulatorServer server) {
     return server.requests().matching(e -> !e.method().equals("GET") && e.path().startsWith("/services/data/"));
-  }
-
-  private static JsonNode report(ProtocolRun.Result result) throws Exception {
-    String prefix = "Dry run report: ";
-    for (JsonNode log : result.ofType("LOG")) {
-      String message = log.path("log").path("message").asText();
-      if (message.startsWith(prefix)) {
-        return ProtocolRun.JSON.readTree(message.substring(prefix.length()));
-      }
-    }
-    throw new AssertionError("no dry run report in " + result.messages());
   }
 }

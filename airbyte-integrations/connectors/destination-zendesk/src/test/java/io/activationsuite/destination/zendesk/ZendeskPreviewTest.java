@@ -8,6 +8,7 @@ import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.RequestLogEntry;
 import io.activationsuite.sandbox.junit.SandboxTest;
 import io.activationsuite.testkit.messages.ConfiguredCatalogs;
+import io.activationsuite.testkit.messages.DryRunReports;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class ZendeskPreviewTest {
 
     assertThat(previewWrites).as("the preview sent no write request").isEmpty();
     assertThat(real.toString()).doesNotContain("\"failure_type\"");
-    JsonNode planned = report(preview).path("first_requests");
+    JsonNode planned = DryRunReports.first(preview).path("first_requests");
     List<RequestLogEntry> sent = writes(server);
     assertThat(planned.size()).isEqualTo(requests);
     assertThat(sent).hasSize(requests);
@@ -66,16 +67,5 @@ class ZendeskPreviewTest {
   /** The write calls the sandbox received (not reads, not job status polls). */
   private static List<RequestLogEntry> writes(EmulatorServer server) {
     return server.requests().matching(e -> !e.method().equals("GET") && e.path().startsWith("/api/v2/"));
-  }
-
-  private static JsonNode report(List<JsonNode> messages) throws Exception {
-    String prefix = "Dry run report: ";
-    for (JsonNode message : messages) {
-      String text = message.path("log").path("message").asText();
-      if (text.startsWith(prefix)) {
-        return ZendeskFixtures.MAPPER.readTree(text.substring(prefix.length()));
-      }
-    }
-    throw new AssertionError("no dry run report in " + messages);
   }
 }
