@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -71,6 +74,7 @@ public final class BrazeThroughputBenchmark {
     long cpu0 = os.getProcessCpuTime();
     long emulatorCpu0 = cpuNanos(emulator);
     long t0 = System.nanoTime();
+    Instant started = Instant.now();
     InProcessRun run = InProcessRun.of(dir, "write", config, catalog, stdin);
     double seconds = (System.nanoTime() - t0) / 1e9;
     double connectorCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
@@ -85,8 +89,10 @@ public final class BrazeThroughputBenchmark {
     long tracks = 0;
     long throttled = 0;
     double handling = 0;
+    List<Instant> arrivals = new ArrayList<>();
     for (JsonNode request : requests) {
       if (request.path("path").asText().equals("/users/track")) {
+        arrivals.add(Instant.parse(request.path("startedAt").asText()));
         tracks++;
         throttled += request.path("status").asInt() == 429 ? 1 : 0;
         handling += request.path("durationMillis").asDouble();
@@ -103,6 +109,18 @@ public final class BrazeThroughputBenchmark {
         rate / LIMIT_OBJECTS_PER_SECOND);
     System.out.printf("/users/track requests   %d (%d x 429), %.1f objects per request%n", tracks, throttled,
         tracks == 0 ? 0 : (double) accepted / (tracks - throttled));
+    Collections.sort(arrivals);
+    if (arrivals.size() > 10) {
+      Instant first = arrivals.get(0);
+      Instant tenth = arrivals.get(arrivals.size() / 10);
+      Instant ninetieth = arrivals.get(arrivals.size() * 9 / 10);
+      double middle = Duration.between(tenth, ninetieth).toNanos() / 1e9;
+      System.out.printf("timeline                first request after %.2f s, last after %.2f s; middle 80 %% of the"
+          + " requests at %.0f records/s%n",
+          Duration.between(started, first).toNanos() / 1e9,
+          Duration.between(started, arrivals.get(arrivals.size() - 1)).toNanos() / 1e9,
+          (arrivals.size() * 8 / 10) * 75 / middle);
+    }
     System.out.printf("request handling        %.0f ms mean in the emulator (latency %d ms)%n", meanMillis,
         LATENCY_MILLIS);
     System.out.printf("concurrency ceiling     %.0f records/s (%d in flight x 75 / mean handling)%n", pacingCeiling,
