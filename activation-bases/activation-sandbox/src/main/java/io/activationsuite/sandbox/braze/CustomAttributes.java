@@ -42,7 +42,7 @@ final class CustomAttributes {
   }
 
   /** Writes the value into {@code attributes} and returns what is stored (null when removed). */
-  static JsonNode apply(ObjectNode attributes, String name, JsonNode value, boolean mergeObjects) {
+  static JsonNode apply(AttributeTable attributes, String name, JsonNode value, boolean mergeObjects) {
     if (value.isNull()) {
       attributes.remove(name);
       return null;

@@ -7,27 +7,50 @@ import java.util.TreeMap;
 
 /**
  * One Braze user profile as the emulator stores it: its identifiers, standard and custom attributes in one
- * object (as Braze exports them) and its subscription group states. Guarded by the {@link UserStore} lock.
+ * table (exported as one object, as Braze does) and its subscription group states. Kept small, since every
+ * profile stays in memory: the alias and subscription maps exist only once a profile has one. Guarded by the
+ * {@link UserStore} lock.
  */
 final class Profile {
 
   final String brazeId;
   String externalId;
-  final Map<String, String> aliasesByLabel = new TreeMap<>();
-  final ObjectNode attributes = Json.object();
-  final Map<String, String> subscriptionGroups = new TreeMap<>();
+  final AttributeTable attributes = new AttributeTable();
   long updatedSequence;
+  private Map<String, String> aliasesByLabel;
+  private Map<String, String> subscriptionGroups;
 
   Profile(String brazeId) {
     this.brazeId = brazeId;
   }
 
   String email() {
-    return attributes.path("email").isTextual() ? attributes.get("email").asText() : null;
+    return attributes.text("email");
   }
 
   String phone() {
-    return attributes.path("phone").isTextual() ? attributes.get("phone").asText() : null;
+    return attributes.text("phone");
+  }
+
+  /** Alias names by label (sorted), empty and unmodifiable while the profile has none. */
+  Map<String, String> aliasesByLabel() {
+    return aliasesByLabel == null ? Map.of() : aliasesByLabel;
+  }
+
+  /** Gives the profile the alias {@code name} under {@code label}; returns the name it replaces, or null. */
+  String putAlias(String label, String name) {
+    if (aliasesByLabel == null) {
+      aliasesByLabel = new TreeMap<>();
+    }
+    return aliasesByLabel.put(label, name);
+  }
+
+  /** Sets the profile's state in one subscription group. */
+  void putSubscription(String groupId, String state) {
+    if (subscriptionGroups == null) {
+      subscriptionGroups = new TreeMap<>();
+    }
+    subscriptionGroups.put(groupId, state);
   }
 
   ObjectNode toJson() {
@@ -36,12 +59,12 @@ final class Profile {
     if (externalId != null) {
       node.put("external_id", externalId);
     }
-    if (!aliasesByLabel.isEmpty()) {
+    if (aliasesByLabel != null) {
       var aliases = node.putArray("user_aliases");
       aliasesByLabel.forEach((label, name) -> aliases.addObject().put("alias_name", name).put("alias_label", label));
     }
-    node.setAll(attributes.deepCopy());
-    if (!subscriptionGroups.isEmpty()) {
+    attributes.copyInto(node);
+    if (subscriptionGroups != null) {
       var groups = node.putArray("subscription_groups");
       subscriptionGroups.forEach((id, state) -> groups.addObject().put("subscription_group_id", id)
           .put("subscription_state", state));

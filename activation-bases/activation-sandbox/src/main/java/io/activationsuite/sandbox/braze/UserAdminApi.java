@@ -138,10 +138,9 @@ final class UserAdminApi {
       for (JsonNode group : groups) {
         String id = group.get("subscription_group_id").asText();
         String state = group.get("subscription_state").asText();
-        group.path("external_ids").forEach(e -> profileFor("external_id", e.asText()).subscriptionGroups.put(id,
-            state));
-        group.path("emails").forEach(e -> profileFor("email", e.asText()).subscriptionGroups.put(id, state));
-        group.path("phones").forEach(e -> profileFor("phone", e.asText()).subscriptionGroups.put(id, state));
+        group.path("external_ids").forEach(e -> profileFor("external_id", e.asText()).putSubscription(id, state));
+        group.path("emails").forEach(e -> profileFor("email", e.asText()).putSubscription(id, state));
+        group.path("phones").forEach(e -> profileFor("phone", e.asText()).putSubscription(id, state));
       }
     }
     return BrazeEmulator.message(201, "success");

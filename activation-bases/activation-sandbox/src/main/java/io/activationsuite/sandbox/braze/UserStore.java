@@ -83,12 +83,10 @@ final class UserStore {
   }
 
   Profile create() {
-    String id;
+    Profile profile;
     do {
-      id = HEX.toHexDigits(random.nextInt()) + HEX.toHexDigits(random.nextLong());
-    } while (byBrazeId.containsKey(id));
-    Profile profile = new Profile(id);
-    byBrazeId.put(id, profile);
+      profile = new Profile(HEX.toHexDigits(random.nextInt()) + HEX.toHexDigits(random.nextLong()));
+    } while (byBrazeId.putIfAbsent(profile.brazeId, profile) != null);
     touch(profile);
     return profile;
   }
@@ -99,7 +97,7 @@ final class UserStore {
   }
 
   void addAlias(Profile profile, String label, String name) {
-    String old = profile.aliasesByLabel.put(label, name);
+    String old = profile.putAlias(label, name);
     if (old != null) {
       byAlias.remove(label + '\u0000' + old);
     }
@@ -115,7 +113,7 @@ final class UserStore {
     if (profile.externalId != null) {
       byExternalId.remove(profile.externalId);
     }
-    profile.aliasesByLabel.forEach((label, name) -> byAlias.remove(label + '\u0000' + name));
+    profile.aliasesByLabel().forEach((label, name) -> byAlias.remove(label + '\u0000' + name));
     events.removeIf(e -> e.path("braze_id").asText().equals(profile.brazeId));
     purchases.removeIf(e -> e.path("braze_id").asText().equals(profile.brazeId));
   }

@@ -217,7 +217,7 @@ final class UsersTrackApi {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (name.equals("subscription_groups")) {
-        value.forEach(g -> profile.subscriptionGroups.put(g.get("subscription_group_id").asText(),
+        value.forEach(g -> profile.putSubscription(g.get("subscription_group_id").asText(),
             g.get("subscription_state").asText()));
         store.dataPoints += value.size();
         continue;
