@@ -10,7 +10,8 @@ import java.util.Arrays;
  * them): what an {@link ObjectNode} would hold, kept compact because the emulator retains every profile a sync
  * sends (hundreds of thousands in a benchmark) and the collector copies each retained object. Names and values
  * sit in two parallel arrays instead of a hash map with an entry object per attribute, and a text value is kept
- * as its {@code String} without the {@link TextNode} around it. Lookups scan the names (a profile has a few
+ * as its {@code String} without the {@link TextNode} around it, shared with equal values of other profiles
+ * through the store's {@link TextPool}. Lookups scan the names (a profile has a few
  * dozen attributes at most). Not thread-safe: guarded by the {@link UserStore} lock.
  */
 final class AttributeTable {
@@ -19,10 +20,16 @@ final class AttributeTable {
   private static final String[] NO_NAMES = {};
   private static final Object[] NO_VALUES = {};
 
+  private final TextPool pool;
   private String[] names = NO_NAMES;
   /** A {@code String} for a text value, else the {@link JsonNode}. */
   private Object[] values = NO_VALUES;
   private int size;
+
+  /** An empty table whose text values are shared through {@code pool}. */
+  AttributeTable(TextPool pool) {
+    this.pool = pool;
+  }
 
   /** The value of an attribute, or null when the profile has none. */
   JsonNode get(String name) {
@@ -38,7 +45,7 @@ final class AttributeTable {
 
   /** Sets an attribute: a known one keeps its place, a new one goes last. The node is stored, not copied. */
   void set(String name, JsonNode value) {
-    Object stored = value.isTextual() ? value.textValue() : value;
+    Object stored = value.isTextual() ? pool.share(value.textValue()) : value;
     int i = indexOf(name);
     if (i >= 0) {
       values[i] = stored;

@@ -15,13 +15,14 @@ final class Profile {
 
   final String brazeId;
   String externalId;
-  final AttributeTable attributes = new AttributeTable();
+  final AttributeTable attributes;
   long updatedSequence;
   private Map<String, String> aliasesByLabel;
   private Map<String, String> subscriptionGroups;
 
-  Profile(String brazeId) {
+  Profile(String brazeId, TextPool texts) {
     this.brazeId = brazeId;
+    this.attributes = new AttributeTable(texts);
   }
 
   String email() {

@@ -3,6 +3,7 @@ package io.activationsuite.sandbox.braze;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,13 +21,14 @@ import java.util.TreeSet;
  * attribute writes consumed. Callers hold {@link #lock()} around every use.
  */
 final class UserStore {
-  private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private final Object lock = new Object();
   private final Random random;
   private final Map<String, Profile> byBrazeId = new LinkedHashMap<>();
   private final Map<String, Profile> byExternalId = new HashMap<>();
   private final Map<String, Profile> byAlias = new HashMap<>();
+  private final TextPool texts = new TextPool();
   final List<ObjectNode> events = new ArrayList<>();
   final List<ObjectNode> purchases = new ArrayList<>();
   final Map<String, String> customAttributeTypes = new TreeMap<>();
@@ -52,6 +54,7 @@ final class UserStore {
     customAttributeTypes.clear();
     eventNames.clear();
     productIds.clear();
+    texts.clear();
     dataPoints = 0;
     sequence = 0;
   }
@@ -85,10 +88,25 @@ final class UserStore {
   Profile create() {
     Profile profile;
     do {
-      profile = new Profile(HEX.toHexDigits(random.nextInt()) + HEX.toHexDigits(random.nextLong()));
+      profile = new Profile(newBrazeId(), texts);
     } while (byBrazeId.putIfAbsent(profile.brazeId, profile) != null);
     touch(profile);
     return profile;
+  }
+
+  /** 24 lower-case hex digits: 32 random bits, then 64. */
+  private String newBrazeId() {
+    byte[] id = new byte[24];
+    hex(random.nextInt(), id, 0, 8);
+    hex(random.nextLong(), id, 8, 16);
+    return new String(id, StandardCharsets.ISO_8859_1);
+  }
+
+  private static void hex(long value, byte[] into, int at, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      into[at + i] = HEX_DIGITS[(int) (value & 0xF)];
+      value >>>= 4;
+    }
   }
 
   void setExternalId(Profile profile, String externalId) {

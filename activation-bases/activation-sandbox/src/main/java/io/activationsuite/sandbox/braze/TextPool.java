@@ -1,0 +1,36 @@
+package io.activationsuite.sandbox.braze;
+
+/**
+ * Shares one instance among equal short text values the store keeps (a country, a segment, a plan: the values
+ * that repeat across profiles), so a workspace of many profiles holds each such value once rather than once
+ * per profile. Lossy and bounded: a fixed table where a newer value takes the slot of an older one with the
+ * same hash, so unique values cost nothing to keep out. Strings are immutable, so sharing changes no answer.
+ * Not thread-safe: guarded by the {@link UserStore} lock.
+ */
+final class TextPool {
+
+  /** Longer values are rarely repeated (emails, names with ids) and are kept as they come. */
+  static final int MAX_LENGTH = 32;
+  private static final int SLOTS = 4096;
+
+  private final String[] slots = new String[SLOTS];
+
+  /** The pooled instance equal to {@code text}, which becomes the pooled one when none is. */
+  String share(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return text;
+    }
+    int slot = text.hashCode() & (SLOTS - 1);
+    String pooled = slots[slot];
+    if (text.equals(pooled)) {
+      return pooled;
+    }
+    slots[slot] = text;
+    return text;
+  }
+
+  /** Forgets every value. */
+  void clear() {
+    java.util.Arrays.fill(slots, null);
+  }
+}
