@@ -14,23 +14,28 @@ final class TextPool {
   private static final int SLOTS = 4096;
 
   private final String[] slots = new String[SLOTS];
+  /** The hash of each slot's value, so a miss is decided without reading the pooled string. */
+  private final int[] hashes = new int[SLOTS];
 
   /** The pooled instance equal to {@code text}, which becomes the pooled one when none is. */
   String share(String text) {
     if (text.length() > MAX_LENGTH) {
       return text;
     }
-    int slot = text.hashCode() & (SLOTS - 1);
+    int hash = text.hashCode();
+    int slot = hash & (SLOTS - 1);
     String pooled = slots[slot];
-    if (text.equals(pooled)) {
+    if (pooled != null && hashes[slot] == hash && text.equals(pooled)) {
       return pooled;
     }
     slots[slot] = text;
+    hashes[slot] = hash;
     return text;
   }
 
   /** Forgets every value. */
   void clear() {
     java.util.Arrays.fill(slots, null);
+    java.util.Arrays.fill(hashes, 0);
   }
 }

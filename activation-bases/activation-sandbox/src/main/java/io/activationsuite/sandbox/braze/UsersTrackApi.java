@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.Json;
 import io.activationsuite.sandbox.SandboxRequest;
 import io.activationsuite.sandbox.SandboxResponse;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +33,7 @@ final class UsersTrackApi {
   SandboxResponse track(SandboxRequest request) {
     JsonNode body;
     try {
-      body = request.bodyJson();
+      body = Json.parse(request.body(), CompactNodeFactory.READER);
     } catch (Json.MalformedJsonException e) {
       return BrazeEmulator.message(400, "Bad Request: the request body is not valid JSON");
     }
@@ -129,32 +128,28 @@ final class UsersTrackApi {
   }
 
   private Optional<String> checkAttributes(JsonNode object) {
-    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) object::fields) {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      if (name.equals("subscription_groups")) {
-        Optional<String> groups = checkGroups(value);
-        if (groups.isPresent()) {
-          return groups;
-        }
-        continue;
+    // forEachEntry walks the parsed fields without an iterator and an entry object per field
+    String[] firstError = new String[1];
+    object.forEachEntry((name, value) -> {
+      if (firstError[0] == null) {
+        firstError[0] = checkAttribute(name, value).orElse(null);
       }
-      if (BrazeValues.RESERVED.contains(name) || value.isNull()) {
-        continue;
-      }
-      BrazeValues.Kind kind = BrazeValues.STANDARD.get(name);
-      if (kind != null) {
-        if (!BrazeValues.fits(kind, value)) {
-          return Optional.of("'" + name + "' is not valid");
-        }
-      } else {
-        Optional<String> custom = CustomAttributes.check(name, value);
-        if (custom.isPresent()) {
-          return custom;
-        }
-      }
+    });
+    return Optional.ofNullable(firstError[0]);
+  }
+
+  private Optional<String> checkAttribute(String name, JsonNode value) {
+    if (name.equals("subscription_groups")) {
+      return checkGroups(value);
     }
-    return Optional.empty();
+    if (BrazeValues.RESERVED.contains(name) || value.isNull()) {
+      return Optional.empty();
+    }
+    BrazeValues.Kind kind = BrazeValues.STANDARD.get(name);
+    if (kind != null) {
+      return BrazeValues.fits(kind, value) ? Optional.empty() : Optional.of("'" + name + "' is not valid");
+    }
+    return CustomAttributes.check(name, value);
   }
 
   private Optional<String> checkGroups(JsonNode groups) {
@@ -213,31 +208,31 @@ final class UsersTrackApi {
 
   private void writeAttributes(Profile profile, ObjectNode object) {
     boolean merge = object.path("_merge_objects").asBoolean(false);
-    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) object::fields) {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      if (name.equals("subscription_groups")) {
-        value.forEach(g -> profile.putSubscription(g.get("subscription_group_id").asText(),
-            g.get("subscription_state").asText()));
-        store.dataPoints += value.size();
-        continue;
+    object.forEachEntry((name, value) -> writeAttribute(profile, name, value, merge));
+  }
+
+  private void writeAttribute(Profile profile, String name, JsonNode value, boolean merge) {
+    if (name.equals("subscription_groups")) {
+      value.forEach(g -> profile.putSubscription(g.get("subscription_group_id").asText(),
+          g.get("subscription_state").asText()));
+      store.dataPoints += value.size();
+      return;
+    }
+    if (BrazeValues.RESERVED.contains(name)) {
+      return;
+    }
+    store.dataPoints++;
+    if (BrazeValues.STANDARD.containsKey(name)) {
+      if (value.isNull()) {
+        profile.attributes.remove(name);
+      } else {
+        profile.attributes.set(name, value.deepCopy());
       }
-      if (BrazeValues.RESERVED.contains(name)) {
-        continue;
-      }
-      store.dataPoints++;
-      if (BrazeValues.STANDARD.containsKey(name)) {
-        if (value.isNull()) {
-          profile.attributes.remove(name);
-        } else {
-          profile.attributes.set(name, value.deepCopy());
-        }
-        continue;
-      }
-      JsonNode stored = CustomAttributes.apply(profile.attributes, name, value, merge);
-      if (stored != null) {
-        store.customAttributeTypes.computeIfAbsent(name, n -> BrazeValues.dataType(stored));
-      }
+      return;
+    }
+    JsonNode stored = CustomAttributes.apply(profile.attributes, name, value, merge);
+    if (stored != null) {
+      store.customAttributeTypes.computeIfAbsent(name, n -> BrazeValues.dataType(stored));
     }
   }
 
