@@ -175,16 +175,7 @@ class ActivationWriteSessionTest {
     ActivationWriteSession session = session(UPSERT, httpWriter(UPSERT),
         options().withConcurrency(2).withBufferBytes(6_000));
     AtomicInteger accepted = new AtomicInteger();
-    CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> {
-      try {
-        for (int i = 0; i < 40; i++) {
-          session.accept(fixture.record("{\"email\":\"u" + i + "@example.com\",\"first_name\":\"abcdefghij\"}"));
-          accepted.incrementAndGet();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> feeder = feed(session, 40, accepted, new AtomicReference<>());
     assertThat(api.awaitHeld()).isTrue();
     // the two held requests own part of the budget (a record charges about 1 KB); the reader can only buffer
     // what is left
@@ -210,17 +201,7 @@ class ActivationWriteSessionTest {
         options().withConcurrency(2).withBufferBytes(64L << 20));
     AtomicInteger accepted = new AtomicInteger();
     AtomicReference<Thread> reader = new AtomicReference<>();
-    CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> {
-      reader.set(Thread.currentThread());
-      try {
-        for (int i = 0; i < 100; i++) {
-          session.accept(fixture.record("{\"email\":\"u" + i + "@example.com\",\"first_name\":\"abcdefghij\"}"));
-          accepted.incrementAndGet();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> feeder = feed(session, 100, accepted, reader);
     assertThat(api.awaitHeld()).isTrue();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (accepted.get() < 24 && System.nanoTime() < deadline) {
@@ -313,6 +294,22 @@ class ActivationWriteSessionTest {
     assertThat(fixture.ledger.stats().acknowledged()).isEqualTo(total);
     assertThat(fixture.states).hasSize(50);
     assertThat(session.budget().peak()).isLessThanOrEqualTo(budget).isGreaterThan(0);
+  }
+
+  /** Accepts {@code count} distinct users on another thread, counting each accept that returned. */
+  private CompletableFuture<Void> feed(ActivationWriteSession session, int count, AtomicInteger accepted,
+      AtomicReference<Thread> reader) {
+    return CompletableFuture.runAsync(() -> {
+      reader.set(Thread.currentThread());
+      try {
+        for (int i = 0; i < count; i++) {
+          session.accept(fixture.record("{\"email\":\"u" + i + "@example.com\",\"first_name\":\"abcdefghij\"}"));
+          accepted.incrementAndGet();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private static BatchWriter recording(List<List<OutboundRecord>> batches,
