@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,31 +173,53 @@ class ActivationWriteSessionTest {
     TestActivationApi.maxRecords = 1;
     api.close(2);
     ActivationWriteSession session = session(UPSERT, httpWriter(UPSERT),
-        options().withConcurrency(2).withBufferBytes(600));
+        options().withConcurrency(2).withBufferBytes(6_000));
     AtomicInteger accepted = new AtomicInteger();
-    CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> {
-      try {
-        for (int i = 0; i < 40; i++) {
-          session.accept(fixture.record("{\"email\":\"u" + i + "@example.com\",\"first_name\":\"abcdefghij\"}"));
-          accepted.incrementAndGet();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> feeder = feed(session, 40, accepted, new AtomicReference<>());
     assertThat(api.awaitHeld()).isTrue();
-    // the two held requests own part of the budget; the reader can only buffer what is left
+    // the two held requests own part of the budget (a record charges about 1 KB); the reader can only buffer
+    // what is left
     assertThat(feeder).isNotDone();
     int whileStalled = accepted.get();
     assertThat(whileStalled).isLessThan(40);
-    assertThat(session.budget().used()).isLessThanOrEqualTo(600);
+    assertThat(session.budget().used()).isLessThanOrEqualTo(6_000);
 
     api.open();
     feeder.get(20, TimeUnit.SECONDS);
     session.drain();
     session.close();
     assertThat(api.rows()).hasSize(40);
-    assertThat(session.budget().peak()).isLessThanOrEqualTo(600);
+    assertThat(session.budget().peak()).isLessThanOrEqualTo(6_000);
+  }
+
+  @Test
+  void givenStalledServerAndAmpleMemory_whenRecordsKeepComing_thenReadingStopsOnceEachSlotHasAFullBatchWaiting()
+      throws Exception {
+    TestActivationApi.maxRecords = 5;
+    api.close(2);
+    ActivationWriteSession session = session(UPSERT, httpWriter(UPSERT),
+        options().withConcurrency(2).withBufferBytes(64L << 20));
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicReference<Thread> reader = new AtomicReference<>();
+    CompletableFuture<Void> feeder = feed(session, 100, accepted, reader);
+    assertThat(api.awaitHeld()).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (accepted.get() < 24 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    while (reader.get().getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    // 2 requests of 5 in flight, then (2 slots + 1) x 5 waiting: the 25th record is queued and its accept waits
+    assertThat(feeder).isNotDone();
+    assertThat(accepted.get()).isEqualTo(24);
+    assertThat(session.budget().used()).isLessThan(64L << 20);
+
+    api.open();
+    feeder.get(20, TimeUnit.SECONDS);
+    session.drain();
+    session.close();
+    assertThat(api.rows()).hasSize(100);
   }
 
   @Test
@@ -271,6 +294,22 @@ class ActivationWriteSessionTest {
     assertThat(fixture.ledger.stats().acknowledged()).isEqualTo(total);
     assertThat(fixture.states).hasSize(50);
     assertThat(session.budget().peak()).isLessThanOrEqualTo(budget).isGreaterThan(0);
+  }
+
+  /** Accepts {@code count} distinct users on another thread, counting each accept that returned. */
+  private CompletableFuture<Void> feed(ActivationWriteSession session, int count, AtomicInteger accepted,
+      AtomicReference<Thread> reader) {
+    return CompletableFuture.runAsync(() -> {
+      reader.set(Thread.currentThread());
+      try {
+        for (int i = 0; i < count; i++) {
+          session.accept(fixture.record("{\"email\":\"u" + i + "@example.com\",\"first_name\":\"abcdefghij\"}"));
+          accepted.incrementAndGet();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private static BatchWriter recording(List<List<OutboundRecord>> batches,

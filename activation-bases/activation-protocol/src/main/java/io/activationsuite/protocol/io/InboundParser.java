@@ -8,6 +8,7 @@ import io.activationsuite.protocol.checkpoint.StateScope;
 import io.activationsuite.protocol.model.AirbyteStreamStatusTraceMessage;
 import io.activationsuite.protocol.model.Json;
 import io.activationsuite.protocol.model.StreamDescriptor;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +23,23 @@ public final class InboundParser {
 
   /** Parses a line (without its newline). */
   public Inbound parse(String line, long lineNumber) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, 0, bytes.length, lineNumber);
+  }
+
+  /**
+   * Parses a line given as UTF-8 bytes (without its newline). A line that is not valid UTF-8 is malformed:
+   * its raw text (with replacement characters) goes into the rejection.
+   */
+  public Inbound parse(byte[] bytes, int offset, int length, long lineNumber) {
+    Line line = new Line(bytes, offset, length);
     JsonNode node;
     try {
-      node = mapper.readTree(line);
+      node = mapper.readTree(bytes, offset, length);
     } catch (JsonProcessingException e) {
       return malformed(line, lineNumber, "not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return malformed(line, lineNumber, "not valid JSON: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
       return malformed(line, lineNumber, "not a JSON object");
@@ -41,7 +54,14 @@ public final class InboundParser {
     };
   }
 
-  private Inbound record(JsonNode node, String line, long lineNumber) {
+  /** The line being parsed, decoded only when a message needs its text. */
+  private record Line(byte[] bytes, int offset, int length) {
+    String text() {
+      return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+  }
+
+  private Inbound record(JsonNode node, Line line, long lineNumber) {
     JsonNode record = node.get("record");
     if (record == null || !record.isObject()) {
       return malformed(line, lineNumber, "RECORD without a record object");
@@ -55,17 +75,16 @@ public final class InboundParser {
         new StreamDescriptor(stream.asText(), namespace == null || namespace.isNull() ? null : namespace.asText());
     JsonNode data = record.get("data");
     if (data == null || !data.isObject()) {
-      return new Inbound.Malformed(lineNumber, line, "RECORD data is not an object", descriptor, false);
+      return new Inbound.Malformed(lineNumber, line.text(), "RECORD data is not an object", descriptor, false);
     }
     long emittedAt = record.path("emitted_at").asLong(0L);
-    int size = line.length() < 1 << 20 ? utf8Length(line) : line.getBytes(StandardCharsets.UTF_8).length;
-    return new Inbound.Record(descriptor, (ObjectNode) data, emittedAt, size);
+    return new Inbound.Record(descriptor, (ObjectNode) data, emittedAt, line.length());
   }
 
-  private Inbound state(ObjectNode node, String line, long lineNumber) {
+  private Inbound state(ObjectNode node, Line line, long lineNumber) {
     JsonNode state = node.get("state");
     if (state == null || !state.isObject()) {
-      return new Inbound.Malformed(lineNumber, line, "STATE without a state object", null, true);
+      return new Inbound.Malformed(lineNumber, line.text(), "STATE without a state object", null, true);
     }
     String stateType = state.path("type").asText("LEGACY");
     switch (stateType) {
@@ -77,19 +96,19 @@ public final class InboundParser {
         JsonNode name = descriptor.get("name");
         if (name == null || !name.isTextual()) {
           return new Inbound.Malformed(
-              lineNumber, line, "STREAM state without stream.stream_descriptor.name", null, true);
+              lineNumber, line.text(), "STREAM state without stream.stream_descriptor.name", null, true);
         }
         JsonNode namespace = descriptor.get("namespace");
         String namespaceText = namespace == null || namespace.isNull() ? null : namespace.asText();
         return new Inbound.State(node, StateScope.of(new StreamDescriptor(name.asText(), namespaceText)));
       }
       default -> {
-        return new Inbound.Malformed(lineNumber, line, "unknown STATE type " + stateType, null, true);
+        return new Inbound.Malformed(lineNumber, line.text(), "unknown STATE type " + stateType, null, true);
       }
     }
   }
 
-  private Inbound trace(JsonNode node, String line, long lineNumber) {
+  private Inbound trace(JsonNode node, Line line, long lineNumber) {
     JsonNode trace = node.path("trace");
     if (!"STREAM_STATUS".equals(trace.path("type").asText())) {
       return new Inbound.Other("TRACE");
@@ -112,7 +131,8 @@ public final class InboundParser {
     }
   }
 
-  private static Inbound.Malformed malformed(String line, long lineNumber, String reason) {
+  private static Inbound.Malformed malformed(Line raw, long lineNumber, String reason) {
+    String line = raw.text();
     boolean looksLikeState = STATE_TYPE.matcher(line).find();
     StreamDescriptor stream = null;
     if (!looksLikeState) {
@@ -123,23 +143,5 @@ public final class InboundParser {
       }
     }
     return new Inbound.Malformed(lineNumber, line, reason, stream, looksLikeState);
-  }
-
-  private static int utf8Length(String s) {
-    int bytes = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }

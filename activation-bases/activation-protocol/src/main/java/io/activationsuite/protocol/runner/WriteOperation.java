@@ -7,6 +7,7 @@ import io.activationsuite.protocol.checkpoint.RecordTicket;
 import io.activationsuite.protocol.errors.FailureType;
 import io.activationsuite.protocol.errors.SystemErrorException;
 import io.activationsuite.protocol.io.Inbound;
+import io.activationsuite.protocol.io.ByteLines;
 import io.activationsuite.protocol.io.InboundParser;
 import io.activationsuite.protocol.io.ProtocolOutput;
 import io.activationsuite.protocol.model.AirbyteLogMessage.Level;
@@ -14,10 +15,7 @@ import io.activationsuite.protocol.model.AirbyteStreamStatusTraceMessage.Status;
 import io.activationsuite.protocol.model.ConfiguredAirbyteCatalog;
 import io.activationsuite.protocol.model.ConfiguredAirbyteStream;
 import io.activationsuite.protocol.model.StreamDescriptor;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,17 +96,15 @@ public final class WriteOperation {
       InputStream stdin, CheckpointLedger ledger, WriteSession session, Map<StreamDescriptor, Status> statuses)
       throws Exception {
     InboundParser parser = new InboundParser();
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), READ_BUFFER);
+    ByteLines lines = new ByteLines(stdin, READ_BUFFER);
     long lineNumber = 0;
     long malformed = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
+    while (lines.next()) {
       lineNumber++;
-      if (line.isBlank()) {
+      if (lines.blank()) {
         continue;
       }
-      Inbound inbound = parser.parse(line, lineNumber);
+      Inbound inbound = parser.parse(lines.bytes(), lines.offset(), lines.length(), lineNumber);
       switch (inbound) {
         case Inbound.Record record -> {
           RecordTicket ticket = ledger.track(record.stream());

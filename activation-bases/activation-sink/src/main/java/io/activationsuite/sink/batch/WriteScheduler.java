@@ -43,6 +43,7 @@ public final class WriteScheduler {
   private final ThreadFactory requestThreads = Thread.ofVirtual().name("activation-write-", 0).factory();
   private final Thread ticker;
   private final long lingerNanos;
+  private final long readAheadRecords;
   private final RunningJobs jobs = new RunningJobs();
   private int inFlightRequests;
   private int nextLane;
@@ -58,6 +59,8 @@ public final class WriteScheduler {
     this.log = log;
     this.budget = budget;
     this.lingerNanos = options.linger().toNanos();
+    this.readAheadRecords = this.lanes.stream().mapToLong(lane -> lane.readAhead(options.concurrency()))
+        .reduce(0, WriteScheduler::saturatedSum);
     Map<Object, List<StreamLane>> pools = new LinkedHashMap<>();
     for (StreamLane lane : this.lanes) {
       Object pool = lane.composer() == null ? null : lane.composer().requestPool();
@@ -80,9 +83,32 @@ public final class WriteScheduler {
       }
       lane.add(record, System.nanoTime());
       pump();
+      awaitReadAhead();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Backpressure by count, beside the memory budget: while more records wait than the lanes can put to
+   * use ({@link StreamLane#readAhead}), what waits is sent and the reading thread waits for requests to
+   * end. Records read further ahead would only live longer in memory (costing the collector) and send
+   * nothing sooner. Under the lock.
+   */
+  private void awaitReadAhead() throws InterruptedException {
+    if (waitingRecords() < readAheadRecords) {
+      return;
+    }
+    lanes.forEach(StreamLane::requestFlush);
+    pump();
+    while (failure == null && !closed && waitingRecords() >= readAheadRecords) {
+      changed.await(TICK_MAX_NANOS, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   /** Memory is full: send whatever is waiting rather than wait for full batches or the linger. */
@@ -329,8 +355,8 @@ public final class WriteScheduler {
     }
   }
 
-  private int waitingRecords() {
-    int waiting = 0;
+  private long waitingRecords() {
+    long waiting = 0;
     for (StreamLane lane : lanes) {
       waiting += lane.waiting();
     }
