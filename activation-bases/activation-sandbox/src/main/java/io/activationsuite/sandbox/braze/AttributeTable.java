@@ -83,9 +83,10 @@ final class AttributeTable {
   }
 
   private int indexOf(String name) {
+    int hash = name.hashCode();
     for (int i = 0; i < size; i++) {
-      // field names from the JSON parser are canonical instances, so identity usually decides
-      if (names[i] == name || names[i].equals(name)) {
+      // names from the JSON parser are canonical instances with their hash cached: identity or the hash decides
+      if (names[i] == name || (names[i].hashCode() == hash && names[i].equals(name))) {
         return i;
       }
     }

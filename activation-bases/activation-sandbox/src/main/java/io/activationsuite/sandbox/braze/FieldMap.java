@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * The fields of one parsed JSON object, in insertion order, as a {@link java.util.LinkedHashMap} would hold them
  * (a replaced key keeps its place, a removed one closes the gap), but in two arrays: a request of 75 objects
  * of a few fields each then costs no entry object and no hash table per object. Lookups scan the keys (the
- * parser's field names are canonical instances, so identity usually decides); objects beyond
+ * parser's field names are canonical instances, so identity or the cached hash decides); objects beyond
  * {@link #INDEXED_SIZE} fields also get a hash index, so large objects stay linear to build.
  */
 final class FieldMap<V> extends AbstractMap<String, V> {
@@ -116,13 +116,12 @@ final class FieldMap<V> extends AbstractMap<String, V> {
       Integer i = index.get(key);
       return i == null ? -1 : i;
     }
-    for (int i = 0; i < size; i++) {
-      if (keys[i] == key) {
-        return i;
-      }
+    if (!(key instanceof String name)) {
+      return -1;
     }
+    int hash = name.hashCode();
     for (int i = 0; i < size; i++) {
-      if (keys[i].equals(key)) {
+      if (keys[i] == name || (keys[i].hashCode() == hash && keys[i].equals(name))) {
         return i;
       }
     }
