@@ -193,7 +193,7 @@ public final class EmulatorServer implements AutoCloseable {
     try {
       request = SandboxRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
-          exchange.getRequestBody().readAllBytes());
+          RequestBodies.read(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Length")));
     } catch (IOException e) {
       exchange.close();
       return;
