@@ -24,6 +24,8 @@ final class FieldMap<V> extends AbstractMap<String, V> {
   private String[] keys = new String[8];
   private Object[] values = new Object[8];
   private int size;
+  /** Bit {@code hash & 31} of every key's hash: a lookup whose bit is clear misses without a scan. */
+  private int hashBits;
   private HashMap<String, Integer> index;
 
   @Override
@@ -59,6 +61,7 @@ final class FieldMap<V> extends AbstractMap<String, V> {
     keys[size] = key;
     values[size] = value;
     size++;
+    hashBits |= 1 << key.hashCode();
     if (index != null) {
       index.put(key, size - 1);
     } else if (size > INDEXED_SIZE) {
@@ -84,6 +87,7 @@ final class FieldMap<V> extends AbstractMap<String, V> {
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(values, 0, size, null);
     size = 0;
+    hashBits = 0;
     index = null;
   }
 
@@ -120,6 +124,9 @@ final class FieldMap<V> extends AbstractMap<String, V> {
       return -1;
     }
     int hash = name.hashCode();
+    if ((hashBits & (1 << hash)) == 0) {
+      return -1;
+    }
     for (int i = 0; i < size; i++) {
       if (keys[i] == name || (keys[i].hashCode() == hash && keys[i].equals(name))) {
         return i;
@@ -135,6 +142,10 @@ final class FieldMap<V> extends AbstractMap<String, V> {
     size--;
     keys[size] = null;
     values[size] = null;
+    hashBits = 0;
+    for (int k = 0; k < size; k++) {
+      hashBits |= 1 << keys[k].hashCode();
+    }
     if (index != null) {
       reindex();
     }

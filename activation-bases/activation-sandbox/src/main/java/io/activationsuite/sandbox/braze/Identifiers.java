@@ -28,8 +28,11 @@ final class Identifiers {
 
   /** Checks the identifiers without touching the store; empty when they are well-formed. */
   static Optional<String> check(JsonNode object) {
-    int primary = (object.has("external_id") ? 1 : 0) + (object.has("user_alias") ? 1 : 0)
-        + (object.has("braze_id") ? 1 : 0);
+    // each field looked up once: this runs for every object of every request
+    JsonNode externalId = object.get("external_id");
+    JsonNode alias = object.get("user_alias");
+    JsonNode brazeId = object.get("braze_id");
+    int primary = (externalId != null ? 1 : 0) + (alias != null ? 1 : 0) + (brazeId != null ? 1 : 0);
     if (primary > 1) {
       return Optional.of("Objects may only have one of external_id, user_alias or braze_id");
     }
@@ -37,24 +40,22 @@ final class Identifiers {
     if (updateOnly != null && !updateOnly.isBoolean()) {
       return Optional.of("'_update_existing_only' is not valid");
     }
-    if (object.has("external_id") && !nonBlankText(object.get("external_id"))) {
+    if (externalId != null && !nonBlankText(externalId)) {
       return Optional.of("'external_id' is not valid");
     }
-    if (object.has("braze_id") && !nonBlankText(object.get("braze_id"))) {
+    if (brazeId != null && !nonBlankText(brazeId)) {
       return Optional.of("'braze_id' is not valid");
     }
-    if (object.has("user_alias")) {
-      JsonNode alias = object.get("user_alias");
-      if (!alias.isObject() || !nonBlankText(alias.get("alias_name")) || !nonBlankText(alias.get("alias_label"))) {
-        return Optional.of("'user_alias' is not valid: it needs alias_name and alias_label");
-      }
+    if (alias != null
+        && (!alias.isObject() || !nonBlankText(alias.get("alias_name")) || !nonBlankText(alias.get("alias_label")))) {
+      return Optional.of("'user_alias' is not valid: it needs alias_name and alias_label");
     }
-    if (primary == 0 && !nonBlankText(object.get("email")) && !nonBlankText(object.get("phone"))) {
+    JsonNode email = object.get("email");
+    if (primary == 0 && !nonBlankText(email) && !nonBlankText(object.get("phone"))) {
       return Optional.of("Received object with no user identifier: one of external_id, user_alias, braze_id,"
           + " email or phone is required");
     }
-    if (object.has("email") && !object.get("email").isNull() && !(object.get("email").isTextual()
-        && BrazeValues.isEmail(object.get("email").asText()))) {
+    if (email != null && !email.isNull() && !(email.isTextual() && BrazeValues.isEmail(email.asText()))) {
       return Optional.of("'email' is not valid");
     }
     return Optional.empty();
@@ -63,8 +64,9 @@ final class Identifiers {
   /** Resolves a checked object to its profile, creating one when allowed. */
   Target resolve(JsonNode object) {
     JsonNode updateOnlyNode = object.get("_update_existing_only");
-    if (object.has("external_id")) {
-      String id = object.get("external_id").asText();
+    JsonNode externalId = object.get("external_id");
+    if (externalId != null) {
+      String id = externalId.asText();
       Optional<Profile> found = store.byExternalId(id);
       if (found.isPresent()) {
         return new Target(found.get(), null);
