@@ -16,6 +16,9 @@ import com.github.victools.jsonschema.generator.TypeScope;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import io.activationsuite.protocol.model.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +29,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * property names and required flags are the ones Jackson reads), plus the keywords of {@link SpecField},
  * {@link SpecObject} and {@link SpecGroup}, and a {@code oneOf} for each sealed interface Jackson reads by
  * a type property (see {@link OneOfDefinitions}). Everything is inlined: no {@code $ref}, no {@code $defs}.
+ *
+ * <p>Generating costs hundreds of milliseconds at the start of every command (the generator's classes, its
+ * reflection and lambdas), so a config record may ship its schema as generated: a resource
+ * {@code <record's binary name without package>.schema.json} next to the class, which is read instead. A test of
+ * the record's module must keep it equal to {@link #generated} (see {@link #resource}).
  */
 public final class ConfigSchemas {
   private static final Map<Class<?>, ObjectNode> CACHE = new ConcurrentHashMap<>();
-  private static final SchemaGenerator GENERATOR = generator();
+  private static final String RESOURCE_SUFFIX = ".schema.json";
 
   private ConfigSchemas() {}
 
@@ -40,11 +48,33 @@ public final class ConfigSchemas {
    * @throws IllegalStateException when a property names a group the record does not declare
    */
   public static ObjectNode schemaOf(Class<?> type) {
-    return CACHE.computeIfAbsent(type, ConfigSchemas::generate).deepCopy();
+    return CACHE.computeIfAbsent(type, t -> {
+      ObjectNode shipped = resource(t);
+      return shipped != null ? shipped : generated(t);
+    }).deepCopy();
   }
 
-  private static ObjectNode generate(Class<?> type) {
-    ObjectNode schema = GENERATOR.generateSchema(type);
+  /** The schema {@code type} ships as a resource, or null when it ships none. */
+  public static ObjectNode resource(Class<?> type) {
+    String name = type.getName().substring(type.getPackageName().isEmpty() ? 0
+        : type.getPackageName().length() + 1) + RESOURCE_SUFFIX;
+    try (InputStream in = type.getResourceAsStream(name)) {
+      if (in == null) {
+        return null;
+      }
+      JsonNode schema = Json.mapper().readTree(in);
+      if (!(schema instanceof ObjectNode object)) {
+        throw new IllegalStateException("The resource " + name + " of " + type.getName() + " is not a JSON object");
+      }
+      return object;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Unreadable resource " + name + " of " + type.getName(), e);
+    }
+  }
+
+  /** The schema of {@code type} as the generator writes it (what its resource, when it ships one, must be). */
+  public static ObjectNode generated(Class<?> type) {
+    ObjectNode schema = Generator.INSTANCE.generateSchema(type);
     ArrayNode groups = Json.mapper().createArrayNode();
     Set<String> declared = new LinkedHashSet<>();
     for (SpecGroup group : type.getAnnotationsByType(SpecGroup.class)) {
@@ -65,6 +95,11 @@ public final class ConfigSchemas {
       schema.set("groups", groups);
     }
     return schema;
+  }
+
+  /** The generator, built on first use: a command whose records all ship their schema never loads it. */
+  private static final class Generator {
+    static final SchemaGenerator INSTANCE = generator();
   }
 
   private static SchemaGenerator generator() {

@@ -149,4 +149,13 @@ class ConfigSchemasTest {
   private static JsonNode json(String text) throws Exception {
     return Json.mapper().readTree(text.replace('\'', '"'));
   }
+
+  @Test
+  void theAdvancedOptionsSchemaShippedAsAResourceIsTheOneTheGeneratorWrites() {
+    // when this fails, regenerate the resource from ConfigSchemas.generated(AdvancedOptions.class) (pretty-printed JSON)
+    assertThat(ConfigSchemas.resource(AdvancedOptions.class)).isNotNull();
+    assertThat(ConfigSchemas.resource(AdvancedOptions.class).toString()).isEqualTo(ConfigSchemas.generated(AdvancedOptions.class).toString());
+    assertThat(ConfigSchemas.resource(AdvancedOptions.class)).isEqualTo(ConfigSchemas.generated(AdvancedOptions.class));
+    assertThat(ConfigSchemas.schemaOf(AdvancedOptions.class)).isEqualTo(ConfigSchemas.resource(AdvancedOptions.class));
+  }
 }
