@@ -152,10 +152,12 @@ class ConfigSchemasTest {
 
   @Test
   void theAdvancedOptionsSchemaShippedAsAResourceIsTheOneTheGeneratorWrites() {
-    // when this fails, regenerate the resource from ConfigSchemas.generated(AdvancedOptions.class) (pretty-printed JSON)
-    assertThat(ConfigSchemas.resource(AdvancedOptions.class)).isNotNull();
-    assertThat(ConfigSchemas.resource(AdvancedOptions.class).toString()).isEqualTo(ConfigSchemas.generated(AdvancedOptions.class).toString());
-    assertThat(ConfigSchemas.resource(AdvancedOptions.class)).isEqualTo(ConfigSchemas.generated(AdvancedOptions.class));
-    assertThat(ConfigSchemas.schemaOf(AdvancedOptions.class)).isEqualTo(ConfigSchemas.resource(AdvancedOptions.class));
+    // when this fails, write ConfigSchemas.generated(AdvancedOptions.class), pretty-printed, to the resource
+    var shipped = ConfigSchemas.resource(AdvancedOptions.class);
+    var generated = ConfigSchemas.generated(AdvancedOptions.class);
+    assertThat(shipped).isNotNull();
+    assertThat(shipped.toString()).isEqualTo(generated.toString());
+    assertThat(shipped).isEqualTo(generated);
+    assertThat(ConfigSchemas.schemaOf(AdvancedOptions.class)).isEqualTo(shipped);
   }
 }

@@ -16,10 +16,12 @@ class BrazeSpecTest {
 
   @Test
   void theConfigSchemaShippedAsAResourceIsTheOneTheGeneratorWrites() {
-    // when this fails, regenerate the resource from ConfigSchemas.generated(BrazeConfig.class) (pretty-printed JSON)
-    assertThat(ConfigSchemas.resource(BrazeConfig.class)).isNotNull();
-    assertThat(ConfigSchemas.resource(BrazeConfig.class).toString()).isEqualTo(ConfigSchemas.generated(BrazeConfig.class).toString());
-    assertThat(ConfigSchemas.resource(BrazeConfig.class)).isEqualTo(ConfigSchemas.generated(BrazeConfig.class));
-    assertThat(ConfigSchemas.schemaOf(BrazeConfig.class)).isEqualTo(ConfigSchemas.resource(BrazeConfig.class));
+    // when this fails, write ConfigSchemas.generated(BrazeConfig.class), pretty-printed, to the resource
+    var shipped = ConfigSchemas.resource(BrazeConfig.class);
+    var generated = ConfigSchemas.generated(BrazeConfig.class);
+    assertThat(shipped).isNotNull();
+    assertThat(shipped.toString()).isEqualTo(generated.toString());
+    assertThat(shipped).isEqualTo(generated);
+    assertThat(ConfigSchemas.schemaOf(BrazeConfig.class)).isEqualTo(shipped);
   }
 }
