@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Generating costs hundreds of milliseconds at the start of every command (the generator's classes, its
  * reflection and lambdas), so a config record may ship its schema as generated: a resource
  * {@code <record's binary name without package>.schema.json} next to the class, which is read instead. A test of
- * the record's module must keep it equal to {@link #generated} (see {@link #resource}).
+ * the record's module keeps it equal to {@link #generated} (testkit's {@code ShippedSchemas}).
  */
 public final class ConfigSchemas {
   private static final Map<Class<?>, ObjectNode> CACHE = new ConcurrentHashMap<>();
@@ -56,8 +56,7 @@ public final class ConfigSchemas {
 
   /** The schema {@code type} ships as a resource, or null when it ships none. */
   public static ObjectNode resource(Class<?> type) {
-    String name = type.getName().substring(type.getPackageName().isEmpty() ? 0
-        : type.getPackageName().length() + 1) + RESOURCE_SUFFIX;
+    String name = resourceName(type);
     try (InputStream in = type.getResourceAsStream(name)) {
       if (in == null) {
         return null;
@@ -70,6 +69,12 @@ public final class ConfigSchemas {
     } catch (IOException e) {
       throw new UncheckedIOException("Unreadable resource " + name + " of " + type.getName(), e);
     }
+  }
+
+  /** The name of the resource, next to {@code type}'s class file, that holds the schema it ships. */
+  public static String resourceName(Class<?> type) {
+    return type.getName().substring(type.getPackageName().isEmpty() ? 0 : type.getPackageName().length() + 1)
+        + RESOURCE_SUFFIX;
   }
 
   /** The schema of {@code type} as the generator writes it (what its resource, when it ships one, must be). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activationsuite.protocol.errors.ConfigErrorException;
 import io.activationsuite.protocol.model.Json;
 import io.activationsuite.sink.spec.AdvancedOptions;
+import io.activationsuite.testkit.spec.ShippedSchemas;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
@@ -151,13 +152,9 @@ class ConfigSchemasTest {
   }
 
   @Test
-  void theAdvancedOptionsSchemaShippedAsAResourceIsTheOneTheGeneratorWrites() {
-    // when this fails, write ConfigSchemas.generated(AdvancedOptions.class), pretty-printed, to the resource
-    var shipped = ConfigSchemas.resource(AdvancedOptions.class);
-    var generated = ConfigSchemas.generated(AdvancedOptions.class);
-    assertThat(shipped).isNotNull();
-    assertThat(shipped.toString()).isEqualTo(generated.toString());
-    assertThat(shipped).isEqualTo(generated);
-    assertThat(ConfigSchemas.schemaOf(AdvancedOptions.class)).isEqualTo(shipped);
+  void theAdvancedOptionsSchemaShippedForStartUpIsTheOneTheGeneratorWrites() {
+    ShippedSchemas.assertShipped(AdvancedOptions.class, ConfigSchemas.resourceName(AdvancedOptions.class),
+        ConfigSchemas.generated(AdvancedOptions.class));
+    assertThat(ConfigSchemas.schemaOf(AdvancedOptions.class)).isEqualTo(ConfigSchemas.resource(AdvancedOptions.class));
   }
 }

@@ -1,9 +1,8 @@
 package io.activationsuite.destination.braze;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.activationsuite.sink.ActivationDestination;
 import io.activationsuite.sink.config.ConfigSchemas;
+import io.activationsuite.testkit.spec.ShippedSchemas;
 import io.activationsuite.testkit.spec.SpecSnapshots;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +14,8 @@ class BrazeSpecTest {
   }
 
   @Test
-  void theConfigSchemaShippedAsAResourceIsTheOneTheGeneratorWrites() {
-    // when this fails, write ConfigSchemas.generated(BrazeConfig.class), pretty-printed, to the resource
-    var shipped = ConfigSchemas.resource(BrazeConfig.class);
-    var generated = ConfigSchemas.generated(BrazeConfig.class);
-    assertThat(shipped).isNotNull();
-    assertThat(shipped.toString()).isEqualTo(generated.toString());
-    assertThat(shipped).isEqualTo(generated);
-    assertThat(ConfigSchemas.schemaOf(BrazeConfig.class)).isEqualTo(shipped);
+  void theConfigSchemaShippedForStartUpIsTheOneTheGeneratorWrites() {
+    ShippedSchemas.assertShipped(BrazeConfig.class, ConfigSchemas.resourceName(BrazeConfig.class),
+        ConfigSchemas.generated(BrazeConfig.class));
   }
 }
