@@ -27,9 +27,15 @@ public record JarConnectorLauncher(Path javaBinary, Path jar, List<String> jvmAr
     jar = jar.toAbsolutePath();
   }
 
-  /** Runs {@code jar} with the {@code java} of the current JVM and no extra options. */
+  /**
+   * The JIT options of the connector images' {@code ENTRYPOINT} (C1 only: see docs/images.md), so that a jar
+   * runs as its image does; a test keeps them in the Dockerfile template.
+   */
+  public static final List<String> IMAGE_JIT_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+  /** Runs {@code jar} with the {@code java} of the current JVM and the images' JIT options. */
   public static JarConnectorLauncher of(Path jar) {
-    return new JarConnectorLauncher(currentJava(), jar, List.of());
+    return new JarConnectorLauncher(currentJava(), jar, IMAGE_JIT_OPTIONS);
   }
 
   /** The {@code java} executable of the running JVM. */

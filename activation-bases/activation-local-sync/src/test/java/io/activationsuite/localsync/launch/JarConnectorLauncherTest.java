@@ -42,6 +42,21 @@ class JarConnectorLauncherTest extends ConnectorLauncherContract {
   }
 
   @Test
+  void aJarRunsWithTheJitOptionsOfTheImagesEntrypoint() throws Exception {
+    Path template = null;
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null && template == null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("airbyte-integrations/bases/java-connector/Dockerfile.template");
+      template = Files.isRegularFile(candidate) ? candidate : null;
+    }
+    assertThat(template).as("the connector Dockerfile template above the working directory").isNotNull();
+    String entrypoint = Files.readAllLines(template).stream().filter(line -> line.startsWith("ENTRYPOINT"))
+        .findFirst().orElseThrow();
+
+    assertThat(JarConnectorLauncher.of(jar).jvmArgs()).isEqualTo(JarConnectorLauncher.IMAGE_JIT_OPTIONS)
+        .allSatisfy(option -> assertThat(entrypoint).contains("\"" + option + "\""));
+  }
+
+  @Test
   void aMissingJarFailsWithItsPath() {
     JarConnectorLauncher missing = JarConnectorLauncher.of(workDirectory.resolve("absent.jar"));
     assertThatThrownBy(() -> missing.launch(ConnectorInvocation.spec(), ConnectorOutputListener.IGNORE))
