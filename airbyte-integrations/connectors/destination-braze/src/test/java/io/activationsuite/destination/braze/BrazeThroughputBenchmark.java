@@ -169,12 +169,32 @@ public final class BrazeThroughputBenchmark {
         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
   }
 
-  /** The benchmark's stdin, one line at a time: profiles with a STATE every 5,000, then the stream's end. */
+  /**
+   * The benchmark's stdin, one line at a time: profiles with a STATE every 5,000, then the stream's end. Lines
+   * are written as bytes into one reused buffer, so that generating the input (a source's work, on its own
+   * process in a real sync) costs the measured JVM little.
+   */
   private static final class LineStream extends InputStream {
+    private static final byte[] HEAD = bytes("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\","
+        + "\"emitted_at\":1,\"data\":{\"external_id\":\"user-");
+    private static final byte[] FIRST_NAME = bytes("\",\"first_name\":\"First");
+    private static final byte[] EMAIL = bytes("\",\"last_name\":\"Last\",\"email\":\"user");
+    private static final byte[] COUNTRY = bytes("@example.com\",\"country\":\"FR\",\"health_segment\":\"");
+    private static final byte[] AT_RISK = bytes("at_risk");
+    private static final byte[] HEALTHY = bytes("healthy");
+    private static final byte[] SCORE = bytes("\",\"score\":");
+    private static final byte[] TAIL = bytes("}}}\n");
+    private static final byte[] STATE_HEAD = bytes("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":"
+        + "{\"stream_descriptor\":{\"name\":\"profiles\"},\"stream_state\":{\"at\":");
+    private static final byte[] STATE_TAIL = bytes("}}}}\n");
+    private static final byte[] COMPLETE = bytes("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\","
+        + "\"emitted_at\":1,\"stream_status\":{\"stream_descriptor\":{\"name\":\"profiles\"},"
+        + "\"status\":\"COMPLETE\"}}}\n");
     private final int profiles;
+    private final byte[] line = new byte[1024];
     private int next;
     private boolean done;
-    private byte[] line = new byte[0];
+    private int length;
     private int at;
 
     LineStream(int profiles) {
@@ -188,11 +208,11 @@ public final class BrazeThroughputBenchmark {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) {
-      if (at == line.length && !advance()) {
+    public int read(byte[] buffer, int offset, int max) {
+      if (at == length && !advance()) {
         return -1;
       }
-      int n = Math.min(length, line.length - at);
+      int n = Math.min(max, length - at);
       System.arraycopy(line, at, buffer, offset, n);
       at += n;
       return n;
@@ -203,25 +223,38 @@ public final class BrazeThroughputBenchmark {
         return false;
       }
       int i = next++;
-      StringBuilder text = new StringBuilder(512);
+      length = 0;
+      at = 0;
       if (i < profiles) {
-        text.append("{\"type\":\"RECORD\",\"record\":{\"stream\":\"profiles\",\"emitted_at\":1,\"data\":{")
-            .append("\"external_id\":\"user-").append(i).append("\",\"first_name\":\"First").append(i)
-            .append("\",\"last_name\":\"Last\",\"email\":\"user").append(i).append("@example.com\",")
-            .append("\"country\":\"FR\",\"health_segment\":\"").append(i % 3 == 0 ? "at_risk" : "healthy")
-            .append("\",\"score\":").append(i % 100).append("}}}\n");
+        append(HEAD).append(i).append(FIRST_NAME).append(i).append(EMAIL).append(i).append(COUNTRY)
+            .append(i % 3 == 0 ? AT_RISK : HEALTHY).append(SCORE).append(i % 100).append(TAIL);
         if ((i + 1) % 5_000 == 0 || i == profiles - 1) {
-          text.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":")
-              .append("{\"name\":\"profiles\"},\"stream_state\":{\"at\":").append(i).append("}}}}\n");
+          append(STATE_HEAD).append(i).append(STATE_TAIL);
         }
       } else {
-        text.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,")
-            .append("\"stream_status\":{\"stream_descriptor\":{\"name\":\"profiles\"},\"status\":\"COMPLETE\"}}}\n");
+        append(COMPLETE);
         done = true;
       }
-      line = text.toString().getBytes(StandardCharsets.UTF_8);
-      at = 0;
       return true;
+    }
+
+    private LineStream append(byte[] bytes) {
+      System.arraycopy(bytes, 0, line, length, bytes.length);
+      length += bytes.length;
+      return this;
+    }
+
+    private LineStream append(int value) {
+      int digits = value == 0 ? 1 : (int) Math.log10(value) + 1;
+      for (int d = digits - 1, v = value; d >= 0; d--, v /= 10) {
+        line[length + d] = (byte) ('0' + v % 10);
+      }
+      length += digits;
+      return this;
+    }
+
+    private static byte[] bytes(String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
     }
   }
 
