@@ -1,5 +1,7 @@
 package io.activationsuite.sandbox.braze;
 
+import java.util.Arrays;
+
 /**
  * Shares one instance among equal short text values the store keeps (a country, a segment, a plan: the values
  * that repeat across profiles), so a workspace of many profiles holds each such value once rather than once
@@ -35,7 +37,7 @@ final class TextPool {
 
   /** Forgets every value. */
   void clear() {
-    java.util.Arrays.fill(slots, null);
-    java.util.Arrays.fill(hashes, 0);
+    Arrays.fill(slots, null);
+    Arrays.fill(hashes, 0);
   }
 }
