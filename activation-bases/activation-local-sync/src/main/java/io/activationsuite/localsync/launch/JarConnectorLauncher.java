@@ -28,14 +28,14 @@ public record JarConnectorLauncher(Path javaBinary, Path jar, List<String> jvmAr
   }
 
   /**
-   * The JIT options of the connector images' {@code ENTRYPOINT} (C1 only: see docs/images.md), so that a jar
-   * runs as its image does; a test keeps them in the Dockerfile template.
+   * The JIT and collector options of the connector images' {@code ENTRYPOINT} (C1 only, parallel collector: see
+   * docs/images.md), so that a jar runs as its image does; a test keeps them in the Dockerfile template.
    */
-  public static final List<String> IMAGE_JIT_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+  public static final List<String> IMAGE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
 
-  /** Runs {@code jar} with the {@code java} of the current JVM and the images' JIT options. */
+  /** Runs {@code jar} with the {@code java} of the current JVM and the images' JIT and collector options. */
   public static JarConnectorLauncher of(Path jar) {
-    return new JarConnectorLauncher(currentJava(), jar, IMAGE_JIT_OPTIONS);
+    return new JarConnectorLauncher(currentJava(), jar, IMAGE_JVM_OPTIONS);
   }
 
   /** The {@code java} executable of the running JVM. */

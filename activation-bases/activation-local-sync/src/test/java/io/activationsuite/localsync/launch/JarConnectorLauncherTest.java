@@ -42,7 +42,7 @@ class JarConnectorLauncherTest extends ConnectorLauncherContract {
   }
 
   @Test
-  void aJarRunsWithTheJitOptionsOfTheImagesEntrypoint() throws Exception {
+  void aJarRunsWithTheJvmOptionsOfTheImagesEntrypoint() throws Exception {
     Path template = null;
     for (Path dir = Path.of("").toAbsolutePath(); dir != null && template == null; dir = dir.getParent()) {
       Path candidate = dir.resolve("airbyte-integrations/bases/java-connector/Dockerfile.template");
@@ -52,7 +52,7 @@ class JarConnectorLauncherTest extends ConnectorLauncherContract {
     String entrypoint = Files.readAllLines(template).stream().filter(line -> line.startsWith("ENTRYPOINT"))
         .findFirst().orElseThrow();
 
-    assertThat(JarConnectorLauncher.of(jar).jvmArgs()).isEqualTo(JarConnectorLauncher.IMAGE_JIT_OPTIONS)
+    assertThat(JarConnectorLauncher.of(jar).jvmArgs()).isEqualTo(JarConnectorLauncher.IMAGE_JVM_OPTIONS)
         .allSatisfy(option -> assertThat(entrypoint).contains("\"" + option + "\""));
   }
 
