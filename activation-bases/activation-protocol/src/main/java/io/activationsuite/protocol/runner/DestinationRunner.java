@@ -18,8 +18,9 @@ import picocli.CommandLine;
 
 /**
  * The entry point of every connector: {@code main} of a connector jar calls {@link #main}. It guards
- * stdout (only protocol messages go there), redacts stderr, starts Micronaut to find the connector's
- * {@link Destination} bean, runs the picocli command, and exits with its code so no thread lingers.
+ * stdout (only protocol messages go there), redacts stderr, starts the {@link Preinitialization} of what the
+ * command will need, starts Micronaut to find the connector's {@link Destination} bean, runs the picocli command,
+ * and exits with its code so no thread lingers.
  */
 public final class DestinationRunner {
   private static final int STDOUT_BUFFER = 1 << 16;
@@ -44,6 +45,7 @@ public final class DestinationRunner {
 
   /** Runs one command in-process (used by tests): returns the exit code, never exits the JVM. */
   public static int run(String[] args, InputStream stdin, OutputStream stdout) {
+    Preinitialization.startFor(args);
     ProtocolOutput output = new ProtocolOutput(stdout, Clock.systemUTC());
     try (ApplicationContext context = ApplicationContext.builder().banner(false).deduceEnvironment(false).start()) {
       Destination destination = context.findBean(Destination.class).orElseThrow(
