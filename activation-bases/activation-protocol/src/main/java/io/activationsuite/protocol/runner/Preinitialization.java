@@ -32,15 +32,20 @@ public final class Preinitialization {
     return Optional.of(thread);
   }
 
-  /** The runner's own preinitializer first, then those of the classpath. */
+  /**
+   * Those of the classpath first (the engine's HTTP set-up: the largest share, needed last), then the runner's
+   * own. In the other order the thread was still on the runner's part when the command reached it, and both
+   * threads waited on each other's class initialisation (measured: a 150-record Braze write as a process,
+   * 1.51-1.54 s in this order, 1.59-1.68 s in the other, 1.84-1.91 s without preinitialization).
+   */
   private static void runAll() {
     List<Preinitializer> all = new ArrayList<>();
-    all.add(new ProtocolPreinitializer());
     try {
       ServiceLoader.load(Preinitializer.class, Preinitialization.class.getClassLoader()).forEach(all::add);
     } catch (Throwable e) {
       // a broken service entry: the ones found so far still run
     }
+    all.add(new ProtocolPreinitializer());
     for (Preinitializer preinitializer : all) {
       try {
         preinitializer.preinitialize();

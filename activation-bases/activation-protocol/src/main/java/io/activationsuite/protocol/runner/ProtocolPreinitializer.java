@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activationsuite.protocol.model.ConfiguredAirbyteCatalog;
 import io.activationsuite.protocol.model.Json;
 import io.activationsuite.protocol.secrets.SecretFields;
-import picocli.CommandLine;
 
 /**
- * The runner's part of {@link Preinitialization}, in the order the command needs it: picocli's model of the
- * command grammar (built by reflection), a config validated against a spec that uses the keywords connector
- * specs use (the JSON schema validator loads some hundreds of classes on first use) and a catalog read into the
- * protocol model (Jackson builds its deserializers once per mapper).
+ * The runner's part of {@link Preinitialization}: a catalog read into the protocol model (Jackson builds its
+ * deserializers once per mapper) and a config validated against a spec that uses the keywords connector specs
+ * use (the JSON schema validator loads some hundreds of classes on first use). Not picocli's model: the command
+ * needs it right after Micronaut starts, before this could finish it (measured: no faster with it).
  */
 final class ProtocolPreinitializer implements Preinitializer {
 
@@ -35,11 +34,10 @@ final class ProtocolPreinitializer implements Preinitializer {
 
   @Override
   public void preinitialize() throws Exception {
-    new CommandLine(Commands.class).parseArgs("write", "--config", "config.json", "--catalog", "catalog.json");
     ObjectMapper mapper = Json.mapper();
+    mapper.treeToValue(mapper.readTree(CATALOG), ConfiguredAirbyteCatalog.class);
     JsonNode spec = mapper.readTree(SPEC);
     SecretFields.secretValues(spec, mapper.readTree(CONFIG));
     new ConfigValidator(spec).validate(mapper.readTree(CONFIG));
-    mapper.treeToValue(mapper.readTree(CATALOG), ConfiguredAirbyteCatalog.class);
   }
 }
