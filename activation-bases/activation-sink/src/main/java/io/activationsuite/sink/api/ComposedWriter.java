@@ -69,6 +69,14 @@ public interface ComposedWriter extends BatchWriter {
         + " records of several streams");
   }
 
+  /**
+   * The requests {@link #sendShared} would make of {@code records} (several streams of this writer's pool), for
+   * a preview, built by the same code (see {@link BatchWriter#plannedRequests}). Default: none shown.
+   */
+  default List<PlannedRequest> plannedSharedRequests(List<StreamRecord> records) {
+    return List.of();
+  }
+
   /** Whether a request the API refused as a whole may be split to find the faulty records. */
   default RefusalSplit refusalSplit() {
     return RefusalSplit.HALVES;

@@ -11,6 +11,8 @@ import io.activationsuite.sink.outcome.EngineLog;
 import io.activationsuite.sink.outcome.StreamCounters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ public final class DryRun {
   public static final int PAYLOADS_PER_STREAM = 5;
 
   private final List<DryRunStream> streams = new ArrayList<>();
+  private final Map<StreamPlan, DryRunStream> byPlan = new ConcurrentHashMap<>();
 
   /** Whether the config asks for a dry run. */
   public static boolean requested(JsonNode config) {
@@ -40,7 +43,8 @@ public final class DryRun {
     synchronized (streams) {
       streams.add(stream);
     }
-    return real instanceof ComposedWriter composed ? new DryRunComposedWriter(composed, stream)
+    byPlan.put(plan, stream);
+    return real instanceof ComposedWriter composed ? new DryRunComposedWriter(composed, stream, byPlan::get)
         : new DryRunWriter(real, stream);
   }
 

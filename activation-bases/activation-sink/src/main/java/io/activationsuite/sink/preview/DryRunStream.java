@@ -28,6 +28,7 @@ public final class DryRunStream {
   private final java.util.TreeMap<Long, ObjectNode> payloads = new java.util.TreeMap<>();
   private long records;
   private long requests;
+  private long sharedRequests;
 
   public DryRunStream(StreamPlan plan, int maxPayloads) {
     this.plan = plan;
@@ -39,9 +40,20 @@ public final class DryRunStream {
    * starts earlier in input order than every batch seen so far.
    */
   synchronized void planned(List<OutboundRecord> batch, Supplier<List<PlannedRequest>> requests) {
+    planned(batch, false, requests);
+  }
+
+  /**
+   * As {@link #planned(List, Supplier)}, for this stream's part of a request that may also carry other streams'
+   * records ({@code shared}: it does), whose requests {@code requests} builds whole.
+   */
+  synchronized void planned(List<OutboundRecord> batch, boolean shared, Supplier<List<PlannedRequest>> requests) {
     if (!batch.isEmpty() && order(batch.get(0)) < firstBatchOrder) {
       firstBatchOrder = order(batch.get(0));
       firstRequests = requests.get();
+    }
+    if (shared) {
+      sharedRequests++;
     }
     planned(batch);
   }
@@ -105,6 +117,9 @@ public final class DryRunStream {
     }
     json.put("records", records);
     json.put("requests", requests);
+    if (sharedRequests > 0) {
+      json.put("shared_requests", sharedRequests);
+    }
     ArrayNode first = json.putArray("payloads");
     payloads.values().forEach(payload -> first.add(payload.deepCopy()));
     if (!firstRequests.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,16 +19,26 @@ public final class DryRunReports {
 
   /** The first stream's report in {@code messages}; fails the test when there is none. */
   public static JsonNode first(List<JsonNode> messages) {
+    List<JsonNode> reports = all(messages);
+    if (reports.isEmpty()) {
+      throw new AssertionError("no dry run report in " + messages);
+    }
+    return reports.get(0);
+  }
+
+  /** Every stream's report in {@code messages}, in order. */
+  public static List<JsonNode> all(List<JsonNode> messages) {
+    List<JsonNode> reports = new ArrayList<>();
     for (JsonNode message : messages) {
       String text = message.path("log").path("message").asText();
       if (text.startsWith(PREFIX)) {
         try {
-          return MAPPER.readTree(text.substring(PREFIX.length()));
+          reports.add(MAPPER.readTree(text.substring(PREFIX.length())));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }
     }
-    throw new AssertionError("no dry run report in " + messages);
+    return reports;
   }
 }

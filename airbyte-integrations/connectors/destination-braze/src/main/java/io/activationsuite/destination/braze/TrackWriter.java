@@ -83,14 +83,16 @@ final class TrackWriter implements ComposedWriter {
     return Arrays.asList(track.outcomes());
   }
 
-  /**
-   * The {@code /users/track} call {@link #send} would make of one composed request of this stream, built by
-   * the same code. (A preview composes each stream's requests alone; a real run may combine the attributes,
-   * events and purchases of several streams in one call.)
-   */
+  /** The {@code /users/track} call {@link #send} would make of one composed request of this stream alone. */
   @Override
   public List<PlannedRequest> plannedRequests(List<OutboundRecord> records) {
-    Track track = track(records.stream().map(r -> new StreamRecord(plan, r)).toList());
+    return plannedSharedRequests(records.stream().map(r -> new StreamRecord(plan, r)).toList());
+  }
+
+  /** The {@code /users/track} call {@link #sendShared} would make of these records, built by the same code. */
+  @Override
+  public List<PlannedRequest> plannedSharedRequests(List<StreamRecord> records) {
+    Track track = track(records);
     return track.sent().isEmpty() ? List.of() : List.of(http.planned(TRACK_PATH, track.body()));
   }
 

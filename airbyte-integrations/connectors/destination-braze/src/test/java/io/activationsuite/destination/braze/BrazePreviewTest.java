@@ -16,6 +16,7 @@ import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,6 +71,45 @@ class BrazePreviewTest {
     assertThat(sent.get(0).path()).isEqualTo(planned.get(0).path("path").asText()).isEqualTo(path);
     assertThat(sent.get(0).body()).isEqualTo(planned.get(0).path("body").asText());
     assertThat(planned.toString()).doesNotContain(config.path("api_key").asText());
+  }
+
+  @Test
+  void aPreviewOfAttributesAndEventsShowsTheOneCombinedCallTheRealRunSends(EmulatorServer braze) {
+    List<ObjectNode> profiles = new ArrayList<>();
+    List<ObjectNode> events = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      profiles.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("first_name", "Person " + i));
+      events.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("name", "entered_at_risk")
+          .put("time", "2026-11-20T10:00:00Z"));
+    }
+    String catalog = ConfiguredCatalogs.forSync(1)
+        .stream("profiles", "users", "append_dedup", List.of("external_id"), profiles)
+        .stream("clicks", "events", "append", List.of(), events).json();
+    PlatformSyncInput input = new PlatformSyncInput();
+    input.started("profiles");
+    profiles.forEach(r -> input.record("profiles", r));
+    input.started("clicks");
+    events.forEach(r -> input.record("clicks", r));
+    input.streamState("profiles").streamState("clicks").complete("profiles").complete("clicks");
+    ObjectNode config = BrazeFixtures.config(braze).put("batch_linger_ms", 60_000);
+    braze.requests().keepBodies(true);
+
+    InProcessRun preview = InProcessRun.of(dir, "write", config.deepCopy().put("dry_run", true), catalog,
+        input.lines());
+    assertThat(writes(braze)).as("the preview sent no write request").isEmpty();
+    InProcessRun real = InProcessRun.of(dir, "write", config, catalog, input.lines());
+
+    assertThat(real.exitCode()).isZero();
+    List<RequestLogEntry> sent = writes(braze);
+    assertThat(sent).as("one /users/track call carries the attributes and the events").hasSize(1);
+    List<JsonNode> reports = DryRunReports.all(preview.messages());
+    assertThat(reports).hasSize(2).allSatisfy(report -> {
+      assertThat(report.path("records").asLong()).isEqualTo(10);
+      assertThat(report.path("requests").asLong()).isEqualTo(1);
+      assertThat(report.path("shared_requests").asLong()).as("shared with the other stream").isEqualTo(1);
+      assertThat(report.path("first_requests")).hasSize(1);
+      assertThat(report.path("first_requests").get(0).path("body").asText()).isEqualTo(sent.get(0).body());
+    });
   }
 
   /** The write calls the sandbox received (not discovery reads). */
