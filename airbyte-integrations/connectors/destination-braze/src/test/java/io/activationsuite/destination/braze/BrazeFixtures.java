@@ -11,6 +11,8 @@ import io.activationsuite.sink.api.Operation;
 import io.activationsuite.sink.api.OutboundRecord;
 import io.activationsuite.sink.api.SessionServices;
 import io.activationsuite.sink.api.StreamPlan;
+import io.activationsuite.testkit.messages.ConfiguredCatalogs;
+import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,34 @@ final class BrazeFixtures {
 
   private BrazeFixtures() {
   }
+
+  /**
+   * One sync of {@code count} profiles (stream {@code profiles}: users upserted by external_id) and one event of
+   * each (stream {@code clicks}: events), each stream with a STATE and COMPLETE: what Braze combines in
+   * {@code /users/track} calls.
+   */
+  static MixedSync profilesAndEvents(int count) {
+    List<ObjectNode> profiles = new ArrayList<>();
+    List<ObjectNode> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      profiles.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("first_name", "Person " + i));
+      events.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("name", "entered_at_risk")
+          .put("time", "2026-11-20T10:00:00Z"));
+    }
+    String catalog = ConfiguredCatalogs.forSync(1)
+        .stream("profiles", "users", "append_dedup", List.of("external_id"), profiles)
+        .stream("clicks", "events", "append", List.of(), events).json();
+    PlatformSyncInput input = new PlatformSyncInput();
+    input.started("profiles");
+    profiles.forEach(r -> input.record("profiles", r));
+    input.started("clicks");
+    events.forEach(r -> input.record("clicks", r));
+    input.streamState("profiles").streamState("clicks").complete("profiles").complete("clicks");
+    return new MixedSync(catalog, input);
+  }
+
+  /** A configured catalog and the platform's input lines of one sync. */
+  record MixedSync(String catalog, PlatformSyncInput input) {}
 
   static ObjectNode config(EmulatorServer server) {
     return config(server, server.credentials().get("api_key"));

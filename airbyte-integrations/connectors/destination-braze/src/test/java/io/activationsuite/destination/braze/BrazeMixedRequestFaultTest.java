@@ -1,18 +1,15 @@
 package io.activationsuite.destination.braze;
 
-import static io.activationsuite.destination.braze.BrazeFixtures.MAPPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activationsuite.sandbox.EmulatorServer;
 import io.activationsuite.sandbox.FaultDecision;
 import io.activationsuite.sandbox.junit.SandboxTest;
-import io.activationsuite.testkit.messages.ConfiguredCatalogs;
 import io.activationsuite.testkit.messages.EchoedStates;
 import io.activationsuite.testkit.messages.InProcessRun;
 import io.activationsuite.testkit.messages.PlatformSyncInput;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,29 +28,12 @@ class BrazeMixedRequestFaultTest {
   @Test
   void aCombinedCallThatLostItsAnswerResendsTheAttributesAndRejectsTheEventsAsDeliveryUncertain(
       EmulatorServer braze) {
-    List<ObjectNode> profiles = new ArrayList<>();
-    List<ObjectNode> events = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      profiles.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("first_name", "Person " + i));
-      events.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("name", "entered_at_risk")
-          .put("time", "2026-11-20T10:00:00Z"));
-    }
-    String catalog = ConfiguredCatalogs.forSync(1)
-        .stream("profiles", "users", "append_dedup", List.of("external_id"), profiles)
-        .stream("clicks", "events", "append", List.of(), events).json();
-    PlatformSyncInput input = new PlatformSyncInput();
-    input.started("profiles");
-    profiles.forEach(r -> input.record("profiles", r));
-    input.started("clicks");
-    events.forEach(r -> input.record("clicks", r));
-    input.streamState("profiles");
-    input.streamState("clicks");
-    input.complete("profiles");
-    input.complete("clicks");
+    BrazeFixtures.MixedSync sync = BrazeFixtures.profilesAndEvents(10);
+    PlatformSyncInput input = sync.input();
     braze.faults().onNext("POST", "/users/track", new FaultDecision.LoseAnswer());
 
     InProcessRun run = InProcessRun.of(dir, "write", BrazeFixtures.config(braze).put("batch_linger_ms", 60_000),
-        catalog, input.lines());
+        sync.catalog(), input.lines());
 
     assertThat(run.exitCode()).as(run.messages().toString()).isZero();
     List<ObjectNode> states = run.ofType("STATE");

@@ -75,22 +75,9 @@ class BrazePreviewTest {
 
   @Test
   void aPreviewOfAttributesAndEventsShowsTheOneCombinedCallTheRealRunSends(EmulatorServer braze) {
-    List<ObjectNode> profiles = new ArrayList<>();
-    List<ObjectNode> events = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      profiles.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("first_name", "Person " + i));
-      events.add(MAPPER.createObjectNode().put("external_id", "m" + i).put("name", "entered_at_risk")
-          .put("time", "2026-11-20T10:00:00Z"));
-    }
-    String catalog = ConfiguredCatalogs.forSync(1)
-        .stream("profiles", "users", "append_dedup", List.of("external_id"), profiles)
-        .stream("clicks", "events", "append", List.of(), events).json();
-    PlatformSyncInput input = new PlatformSyncInput();
-    input.started("profiles");
-    profiles.forEach(r -> input.record("profiles", r));
-    input.started("clicks");
-    events.forEach(r -> input.record("clicks", r));
-    input.streamState("profiles").streamState("clicks").complete("profiles").complete("clicks");
+    BrazeFixtures.MixedSync sync = BrazeFixtures.profilesAndEvents(10);
+    String catalog = sync.catalog();
+    PlatformSyncInput input = sync.input();
     ObjectNode config = BrazeFixtures.config(braze).put("batch_linger_ms", 60_000);
     braze.requests().keepBodies(true);
 
