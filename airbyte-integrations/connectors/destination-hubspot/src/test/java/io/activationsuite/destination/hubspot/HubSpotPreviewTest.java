@@ -28,7 +28,7 @@ class HubSpotPreviewTest {
   Path dir;
 
   @ParameterizedTest
-  @CsvSource({"append_dedup,email,batch/upsert", "append,,batch/create"})
+  @CsvSource({"append_dedup,email,batch/upsert", "append,,batch/create", "update,email,batch/update"})
   void givenAPreviewThenARealRun_whenCompared_thenThePreviewsRequestIsTheBodyTheSandboxReceived(String mode,
       String key, String endpoint, EmulatorServer server) throws Exception {
     List<Map<String, Object>> records = new ArrayList<>();
@@ -43,6 +43,12 @@ class HubSpotPreviewTest {
     String stdin = RunnerHarness.input("users", records, 100);
     server.requests().keepBodies(true);
     ObjectNode config = HubSpotFixtures.privateAppConfig(server).put("batch_linger_ms", 60_000);
+    if (mode.equals("update")) {
+      RunnerHarness.Run created = new RunnerHarness(dir).run("write", config,
+          RunnerHarness.catalog("users", "contacts", "append_dedup", key), stdin);
+      assertThat(created.exitCode()).as("the contacts to update exist").isZero();
+      server.requests().clear();
+    }
 
     RunnerHarness.Run preview = new RunnerHarness(dir).run("write", config.deepCopy().put("dry_run", true),
         catalog, stdin);
