@@ -37,7 +37,8 @@ final class ProtocolPreinitializer implements Preinitializer {
     ObjectMapper mapper = Json.mapper();
     mapper.treeToValue(mapper.readTree(CATALOG), ConfiguredAirbyteCatalog.class);
     JsonNode spec = mapper.readTree(SPEC);
-    SecretFields.secretValues(spec, mapper.readTree(CONFIG));
-    new ConfigValidator(spec).validate(mapper.readTree(CONFIG));
+    JsonNode config = mapper.readTree(CONFIG);
+    SecretFields.secretValues(spec, config);
+    new ConfigValidator(spec).validate(config);
   }
 }

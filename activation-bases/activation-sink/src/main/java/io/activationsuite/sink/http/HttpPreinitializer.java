@@ -13,9 +13,9 @@ public final class HttpPreinitializer implements Preinitializer {
 
   @Override
   public void preinitialize() {
-    BaseUrls.require("preinitialization", "https://preinitialization.invalid/api");
+    HttpUrl url = BaseUrls.require("preinitialization", "https://preinitialization.invalid/api");
     BaseUrls.isLoopback("127.0.0.1");
     HttpClientFactory.create(HttpClientSettings.defaults("preinitialization", 1))
-        .newCall(new Request.Builder().url(HttpUrl.get("https://preinitialization.invalid/")).build());
+        .newCall(new Request.Builder().url(url).build());
   }
 }

@@ -9,10 +9,10 @@ import io.activationsuite.sink.api.RejectionReason;
 import io.activationsuite.sink.api.StreamPlan;
 import io.activationsuite.sink.outcome.EngineLog;
 import io.activationsuite.sink.outcome.StreamCounters;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -29,8 +29,8 @@ public final class DryRun {
   /** Payloads kept per stream. */
   public static final int PAYLOADS_PER_STREAM = 5;
 
-  private final List<DryRunStream> streams = new ArrayList<>();
-  private final Map<StreamPlan, DryRunStream> byPlan = new ConcurrentHashMap<>();
+  /** Each stream's plan and report, in the order the writers were made (the report's order). */
+  private final Map<StreamPlan, DryRunStream> streams = Collections.synchronizedMap(new LinkedHashMap<>());
 
   /** Whether the config asks for a dry run. */
   public static boolean requested(JsonNode config) {
@@ -40,11 +40,8 @@ public final class DryRun {
   /** The writer to use for {@code plan} instead of the connector's {@code real} one. */
   public BatchWriter writer(StreamPlan plan, BatchWriter real) {
     DryRunStream stream = new DryRunStream(plan, PAYLOADS_PER_STREAM);
-    synchronized (streams) {
-      streams.add(stream);
-    }
-    byPlan.put(plan, stream);
-    return real instanceof ComposedWriter composed ? new DryRunComposedWriter(composed, stream, byPlan::get)
+    streams.put(plan, stream);
+    return real instanceof ComposedWriter composed ? new DryRunComposedWriter(composed, stream, streams::get)
         : new DryRunWriter(real, stream);
   }
 
@@ -52,7 +49,7 @@ public final class DryRun {
   public void report(EngineLog log, Function<StreamPlan, StreamCounters> counters) {
     List<DryRunStream> all;
     synchronized (streams) {
-      all = List.copyOf(streams);
+      all = List.copyOf(streams.values());
     }
     for (DryRunStream stream : all) {
       ObjectNode json = stream.toJson();

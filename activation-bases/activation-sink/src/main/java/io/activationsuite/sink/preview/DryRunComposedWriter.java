@@ -74,10 +74,6 @@ public final class DryRunComposedWriter implements ComposedWriter {
       DryRunStream target = streams.apply(plan);
       (target == null ? stream : target).planned(part, shared, () -> real.plannedSharedRequests(records));
     });
-    List<RecordOutcome> outcomes = new ArrayList<>(records.size());
-    for (int i = 0; i < records.size(); i++) {
-      outcomes.add(RecordOutcome.accepted(null));
-    }
-    return outcomes;
+    return DryRunWriter.accepted(records.size());
   }
 }

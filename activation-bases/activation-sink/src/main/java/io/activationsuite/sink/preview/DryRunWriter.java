@@ -51,8 +51,13 @@ public final class DryRunWriter implements BatchWriter {
    */
   static List<RecordOutcome> plan(DryRunStream stream, List<OutboundRecord> request, BatchWriter real) {
     stream.planned(request, () -> real.plannedRequests(request));
-    List<RecordOutcome> outcomes = new ArrayList<>(request.size());
-    for (int i = 0; i < request.size(); i++) {
+    return accepted(request.size());
+  }
+
+  /** {@code count} accepted outcomes: what a dry run answers for every planned record. */
+  static List<RecordOutcome> accepted(int count) {
+    List<RecordOutcome> outcomes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
       outcomes.add(RecordOutcome.accepted(null));
     }
     return outcomes;
